@@ -1,0 +1,138 @@
+//! Errors: what went wrong while loading a dataset, and where.
+
+use core::fmt;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+closed_enum! {
+    /// What kind of problem a [`Diagnostic`] reports. One variant per check the loader makes.
+    #[non_exhaustive]
+    pub enum DiagnosticKind {
+        /// A file could not be read.
+        Io = "io",
+        /// A file is not valid UTF-8.
+        NotUtf8 = "not-utf8",
+        /// A file is larger than [`LoadOptions::max_file_bytes`](crate::LoadOptions::max_file_bytes).
+        TooLarge = "too-large",
+        /// A JSON file in the data directory that is not one of the record files.
+        UnknownFile = "unknown-file",
+        /// A JSON syntax error.
+        Syntax = "syntax",
+        /// A field the record type does not have.
+        UnknownField = "unknown-field",
+        /// A required field is absent.
+        MissingField = "missing-field",
+        /// A value of the wrong JSON type (e.g. a string where a number belongs).
+        WrongType = "wrong-type",
+        /// A string that is not one of a closed set's values.
+        UnknownVariant = "unknown-variant",
+        /// An id that is not a lower-case slug.
+        InvalidId = "invalid-id",
+        /// Two records of one kind share an id.
+        DuplicateId = "duplicate-id",
+        /// A reference to a record that does not exist.
+        DanglingReference = "dangling-reference",
+        /// Two records of one kind share a name or alias (after normalisation).
+        DuplicateName = "duplicate-name",
+        /// A name or alias that is empty, or has no letter or digit.
+        EmptyName = "empty-name",
+        /// A record with no quote.
+        MissingQuote = "missing-quote",
+        /// A quote not found verbatim in the document it cites.
+        QuoteNotFound = "quote-not-found",
+        /// A quote, or a link, citing a document that does not exist.
+        UnknownDocument = "unknown-document",
+        /// A document whose text file is not under `sources/`.
+        MissingSource = "missing-source",
+        /// A value that cannot be: a negative amount, month 13, a minimum above its maximum,
+        /// a containment cycle, …
+        ImpossibleValue = "impossible-value",
+    }
+}
+
+/// One problem found while loading: what, in which file, which record, and where.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// What kind of problem.
+    pub kind: DiagnosticKind,
+    /// The file, as given to the loader (e.g. `my-data/projects.json`).
+    pub file: String,
+    /// The id of the record, where known.
+    pub record: Option<String>,
+    /// The 1-based line, where known.
+    pub line: Option<usize>,
+    /// The 1-based column (in bytes), where known.
+    pub column: Option<usize>,
+    /// What was found and what was expected.
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.file)?;
+        if let Some(l) = self.line {
+            write!(f, ":{l}")?;
+            if let Some(c) = self.column {
+                write!(f, ":{c}")?;
+            }
+        }
+        write!(f, ": {}", self.kind)?;
+        if let Some(r) = &self.record {
+            write!(f, " in record `{r}`")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Why a dataset could not be loaded. A load returns a whole dataset or this, never part.
+///
+/// ```
+/// let err = china_singapore::Dataset::from_dir("/no/such/dir").unwrap_err();
+/// assert!(matches!(err, china_singapore::Error::DirectoryNotFound { .. }));
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The data directory does not exist or is not a directory.
+    #[error("data directory not found: {}", path.display())]
+    DirectoryNotFound {
+        /// The path that was given.
+        path: PathBuf,
+    },
+    /// The data has one or more problems; every one found is listed.
+    #[error("{} problem(s) in the data:\n{}", diagnostics.len(), Lines(diagnostics))]
+    Invalid {
+        /// Every problem found, in file order.
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+struct Lines<'a>(&'a [Diagnostic]);
+
+impl fmt::Display for Lines<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "  {d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Error {
+    /// Every problem found (empty for [`Error::DirectoryNotFound`]).
+    ///
+    /// ```
+    /// let err = china_singapore::Dataset::from_files([("places.json", "[{]")]).unwrap_err();
+    /// assert_eq!(err.diagnostics()[0].kind, china_singapore::DiagnosticKind::Syntax);
+    /// ```
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            Error::DirectoryNotFound { .. } => &[],
+            Error::Invalid { diagnostics } => diagnostics,
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! Indexes: the per-kind [`Table`] (lookup by id and by name) and the link indexes behind
+//! filters and navigation.
+
+pub(crate) mod key;
+pub(crate) mod links;
+mod table;
+
+pub use table::Table;
+pub(crate) use table::Clash;

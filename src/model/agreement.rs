@@ -1,0 +1,169 @@
+use core::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{
+    AgreementId, Alias, Count, Country, ForumId, Kind, OrganizationId, PartialDate, PlaceId,
+    ProjectId, Quote, Sector, SpeakerId, impl_record,
+};
+
+closed_enum! {
+    /// What kind of instrument an [`Agreement`] is.
+    #[non_exhaustive]
+    pub enum AgreementKind {
+        /// A memorandum of understanding.
+        Mou = "mou",
+        /// A cooperation agreement.
+        CooperationAgreement = "cooperation-agreement",
+        /// A strategic agreement.
+        StrategicAgreement = "strategic-agreement",
+        /// Commercial contracts.
+        Contracts = "contracts",
+        /// A set of agreements counted together, not each named.
+        Package = "package",
+        /// A provincial regulation (legislation).
+        ProvincialRegulation = "provincial-regulation",
+        /// A bilateral free trade agreement.
+        FreeTradeAgreement = "free-trade-agreement",
+        /// A plurilateral trade or economic partnership agreement.
+        TradeAgreement = "trade-agreement",
+    }
+}
+
+/// A party to an agreement: an organisation, or a country as a state.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Party {
+    /// An organisation record.
+    Organization(OrganizationId),
+    /// A country acting as a state.
+    Country(Country),
+}
+
+impl fmt::Display for Party {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Party::Organization(id) => write!(f, "{id}"),
+            Party::Country(c) => write!(f, "{c}"),
+        }
+    }
+}
+
+closed_enum! {
+    /// The part an organisation other than a party plays in an agreement.
+    #[non_exhaustive]
+    pub enum AgreementRole {
+        /// Receives authority the agreement (a regulation) delegates.
+        Delegate = "delegate",
+    }
+}
+
+/// An organisation named by an agreement in a role other than party.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgreementInvolvement {
+    /// The organisation.
+    pub organization: OrganizationId,
+    /// Its role.
+    pub role: AgreementRole,
+}
+
+closed_enum! {
+    /// Something that happened, or will happen, to an agreement.
+    #[non_exhaustive]
+    pub enum MilestoneKind {
+        /// Signed.
+        Signed = "signed",
+        /// Came into force.
+        InForce = "in-force",
+        /// Takes effect (in the future, as written).
+        TakesEffect = "takes-effect",
+        /// Follow-up talks on an upgrade announced.
+        UpgradeTalksAnnounced = "upgrade-talks-announced",
+        /// A party takes over the presidency.
+        PresidencyTakenOver = "presidency-taken-over",
+    }
+}
+
+/// A dated event in an agreement's life.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    /// What happened.
+    pub event: MilestoneKind,
+    /// When, as the text gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// The party concerned, where one is (e.g. who takes over a presidency).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<Party>,
+}
+
+/// An agreement: an MOU, contract, strategic agreement, regulation or trade agreement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    /// The id, e.g. `rcep`.
+    pub id: AgreementId,
+    /// The canonical name.
+    pub name: String,
+    /// Other names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<Alias>,
+    /// What kind of instrument.
+    pub kind: AgreementKind,
+    /// Fields it concerns.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sectors: Vec<Sector>,
+    /// Its parties (members, for a trade agreement), as far as the text names them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<Party>,
+    /// The people who signed it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signatories: Vec<SpeakerId>,
+    /// Organisations named in other roles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organizations: Vec<AgreementInvolvement>,
+    /// The meeting where it was signed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forum: Option<ForumId>,
+    /// The package of agreements it belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<AgreementId>,
+    /// The place whose law it is (for a regulation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jurisdiction: Option<PlaceId>,
+    /// The projects it concerns.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub projects: Vec<ProjectId>,
+    /// Dated events: signed, in force, talks announced, …
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<Milestone>,
+    /// Counted figures (e.g. 19 agreements, 21 groups in three batches).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counts: Vec<Count>,
+    /// How the text describes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// What it is for, as the text words it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aims: Vec<String>,
+    /// Verbatim passages.
+    pub quotes: Vec<Quote>,
+}
+
+impl_record!(Agreement, Kind::Agreement, name);
+
+impl fmt::Display for Agreement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} [{}] — {}", self.name, self.id, self.kind)?;
+        if !self.parties.is_empty() {
+            let p: Vec<String> = self.parties.iter().map(|p| p.to_string()).collect();
+            write!(f, "; parties: {}", p.join(", "))?;
+        }
+        if let Some(forum) = &self.forum {
+            write!(f, "; at {forum}")?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,501 @@
+//! Value types shared by every kind of record: ids, names, quotes, dates and figures.
+
+use core::fmt;
+
+use serde::{Deserialize, Serialize};
+
+record_id!(
+    /// The id of a [`Document`](crate::Document), e.g. `trade-in-services-forum`.
+    DocumentId
+);
+record_id!(
+    /// The id of a [`Place`](crate::Place), e.g. `guangzhou`.
+    PlaceId
+);
+record_id!(
+    /// The id of an [`Organization`](crate::Organization), e.g. `bank-of-communications`.
+    OrganizationId
+);
+record_id!(
+    /// The id of a [`Project`](crate::Project), e.g. `china-singapore-smart-park`.
+    ProjectId
+);
+record_id!(
+    /// The id of an [`Agreement`](crate::Agreement), e.g. `rcep`.
+    AgreementId
+);
+record_id!(
+    /// The id of a [`Forum`](crate::Forum) (any meeting or event), e.g. `jcbc-18`.
+    ForumId
+);
+record_id!(
+    /// The id of a [`Speaker`](crate::Speaker), e.g. `chi-fulin`.
+    SpeakerId
+);
+
+/// A string that is not one of a closed set's spellings.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {set} `{value}`; expected one of: {expected}")]
+pub struct UnknownValue {
+    /// The closed set, e.g. `Sector`.
+    pub set: &'static str,
+    /// The string that was given.
+    pub value: String,
+    /// The accepted spellings, comma-separated.
+    pub expected: String,
+}
+
+/// A verbatim passage of a source document that a record rests on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    /// The document the passage is taken from.
+    pub document: DocumentId,
+    /// The passage, character for character (no-break spaces and curly quotes included).
+    pub text: String,
+}
+
+closed_enum! {
+    /// How an alias relates to a record's canonical name.
+    #[non_exhaustive]
+    pub enum AliasKind {
+        /// An abbreviation the text uses, e.g. `CSGKS`.
+        Abbreviation = "abbreviation",
+        /// Another spelling or abbreviation of the same name that the text itself uses, e.g. `CSGKC`.
+        Variant = "variant",
+        /// A shorter form the text uses for the same thing, e.g. `Chi`.
+        ShortForm = "short-form",
+        /// A longer, formal form, e.g. `Republic of Singapore`.
+        FormalName = "formal-name",
+        /// A description the text uses in place of the name, e.g. `CIIE venue`.
+        Descriptive = "descriptive",
+        /// A title the record had before.
+        EarlierTitle = "earlier-title",
+    }
+}
+
+/// Another name a record goes by, and what kind of name it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alias {
+    /// The alias as written.
+    pub name: String,
+    /// What kind of alias it is.
+    pub kind: AliasKind,
+}
+
+closed_enum! {
+    /// What a link between records rests on.
+    #[non_exhaustive]
+    pub enum Basis {
+        /// The record's quotes say so in as many words.
+        Stated = "stated",
+        /// The article implies it: the passage sits under a heading or in a paragraph about it.
+        Context = "context",
+        /// Common geography, not the articles: e.g. Guangzhou lies in Guangdong.
+        Geography = "geography",
+    }
+}
+
+/// A link to a place, with what the link rests on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceRef {
+    /// The place.
+    pub place: PlaceId,
+    /// Whether the text states the link, implies it, or it is plain geography.
+    pub basis: Basis,
+}
+
+closed_enum! {
+    /// A country. Countries are also [`Place`](crate::Place) records of kind `country`.
+    #[non_exhaustive]
+    pub enum Country {
+        /// The People's Republic of China.
+        China = "china",
+        /// The Republic of Singapore.
+        Singapore = "singapore",
+        /// New Zealand.
+        NewZealand = "new-zealand",
+        /// Chile.
+        Chile = "chile",
+    }
+}
+
+closed_enum! {
+    /// An ISO 4217 currency.
+    #[non_exhaustive]
+    pub enum Currency {
+        /// Chinese yuan renminbi.
+        Cny = "CNY",
+        /// United States dollar.
+        Usd = "USD",
+        /// Singapore dollar.
+        Sgd = "SGD",
+    }
+}
+
+/// A year, stated by the text or inferred from it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Year {
+    /// The year, e.g. `2021`.
+    pub value: i32,
+    /// Absent when the text states the year; otherwise what in the text it was inferred from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inferred_from: Option<String>,
+}
+
+impl Year {
+    /// True when the text does not state this year and it was inferred.
+    ///
+    /// ```
+    /// let ds = china_singapore::dataset();
+    /// let depa = ds.agreements().get("depa").unwrap();
+    /// let signed = depa.milestones[0].date.as_ref().unwrap();
+    /// assert!(signed.year.as_ref().unwrap().is_inferred()); // "June 12 last year"
+    /// ```
+    pub fn is_inferred(&self) -> bool {
+        self.inferred_from.is_some()
+    }
+}
+
+closed_enum! {
+    /// The finest unit a date is given to.
+    pub enum Precision {
+        /// Only a year.
+        Year = "year",
+        /// A month.
+        Month = "month",
+        /// A day.
+        Day = "day",
+    }
+}
+
+closed_enum! {
+    /// A date the text gives relative to when the article was written.
+    #[non_exhaustive]
+    pub enum Relative {
+        /// "this year".
+        ThisYear = "this-year",
+        /// "at the end of the year".
+        EndOfThisYear = "end-of-this-year",
+        /// "last year", "last December".
+        LastYear = "last-year",
+        /// "next Jan. 1".
+        NextYear = "next-year",
+        /// "yesterday".
+        Yesterday = "yesterday",
+    }
+}
+
+/// A date as the text gives it: possibly without a year, with its precision and its words.
+///
+/// No year is invented: `year` is `None` unless the text states it, or lets it be
+/// inferred, in which case [`Year::inferred_from`] says how.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartialDate {
+    /// The year, if the text gives or implies one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<Year>,
+    /// The month, 1 to 12.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month: Option<u8>,
+    /// The day of the month, 1 to 31.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day: Option<u8>,
+    /// The finest unit the text gives.
+    pub precision: Precision,
+    /// The words as written, e.g. `June this year`.
+    pub as_written: String,
+    /// Set when the text dates this relative to the article, e.g. `this-year`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relative: Option<Relative>,
+}
+
+/// A calendar day, used as a bound in date-range filters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct CalendarDate {
+    year: i32,
+    month: u8,
+    day: u8,
+}
+
+impl CalendarDate {
+    /// A valid calendar day, or `None` (e.g. for month 13 or 31 April).
+    ///
+    /// ```
+    /// use china_singapore::CalendarDate;
+    /// assert!(CalendarDate::new(2021, 11, 5).is_some());
+    /// assert!(CalendarDate::new(2021, 13, 1).is_none());
+    /// ```
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Self> {
+        (month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month))
+            .then_some(Self { year, month, day })
+    }
+
+    /// The year.
+    ///
+    /// ```
+    /// assert_eq!(china_singapore::CalendarDate::new(2020, 6, 12).unwrap().year(), 2020);
+    /// ```
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// The month, 1 to 12.
+    ///
+    /// ```
+    /// assert_eq!(china_singapore::CalendarDate::new(2020, 6, 12).unwrap().month(), 6);
+    /// ```
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month.
+    ///
+    /// ```
+    /// assert_eq!(china_singapore::CalendarDate::new(2020, 6, 12).unwrap().day(), 12);
+    /// ```
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
+    /// A single ordered number for comparisons and index keys.
+    pub(crate) fn key(self) -> i64 {
+        i64::from(self.year) * 512 + i64::from(self.month) * 32 + i64::from(self.day)
+    }
+}
+
+impl fmt::Display for CalendarDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// The number of days in a month (February has 29 in leap years).
+pub(crate) fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl PartialDate {
+    /// The first and last calendar day this date can mean, or `None` when its year is unknown
+    /// (or only relative, e.g. "yesterday" with no year).
+    ///
+    /// ```
+    /// let ds = china_singapore::dataset();
+    /// let depa = ds.agreements().get("depa").unwrap();
+    /// let (first, last) = depa.milestones[0].date.as_ref().unwrap().bounds().unwrap();
+    /// assert_eq!((first.to_string(), last.to_string()), ("2020-06-12".into(), "2020-06-12".into()));
+    /// ```
+    pub fn bounds(&self) -> Option<(CalendarDate, CalendarDate)> {
+        let year = self.year.as_ref()?.value;
+        let (m0, m1) = match self.month {
+            Some(m) => (m, m),
+            None => (1, 12),
+        };
+        let (d0, d1) = match self.day {
+            Some(d) => (d, d),
+            None => (1, days_in_month(year, m1)),
+        };
+        Some((CalendarDate::new(year, m0, d0)?, CalendarDate::new(year, m1, d1)?))
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const MONTHS: [&str; 12] = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December",
+        ];
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(d) = self.day {
+            parts.push(d.to_string());
+        }
+        if let Some(m) = self.month {
+            parts.push(MONTHS.get(usize::from(m).wrapping_sub(1)).unwrap_or(&"?").to_string());
+        }
+        match &self.year {
+            Some(y) if y.is_inferred() => parts.push(format!("{} (inferred)", y.value)),
+            Some(y) => parts.push(y.value.to_string()),
+            None => parts.push("(year not given)".to_owned()),
+        }
+        write!(f, "{} — “{}”", parts.join(" "), self.as_written)
+    }
+}
+
+closed_enum! {
+    /// How exact a figure is, as the text words it.
+    #[non_exhaustive]
+    pub enum Qualifier {
+        /// Exactly this many ("19", "3,000").
+        Exact = "exact",
+        /// "more than".
+        MoreThan = "more-than",
+        /// "nearly".
+        Nearly = "nearly",
+        /// A range from `value` to `max`.
+        Range = "range",
+    }
+}
+
+closed_enum! {
+    /// Whether a figure has happened, is expected, or is a goal.
+    pub enum FigureStatus {
+        /// Reported as done.
+        Actual = "actual",
+        /// Expected ("is expected that 500 … will be stationed").
+        Expected = "expected",
+        /// A commitment or goal ("commit itself to training nearly 3,000").
+        Target = "target",
+    }
+}
+
+closed_enum! {
+    /// What a count counts.
+    #[non_exhaustive]
+    pub enum CountUnit {
+        /// Agreements, MOUs or contracts.
+        Agreements = "agreements",
+        /// Industrialization systems (rules and regulations).
+        IndustrializationSystems = "industrialization-systems",
+        /// Industrialization projects.
+        IndustrializationProjects = "industrialization-projects",
+        /// Enterprises.
+        Enterprises = "enterprises",
+        /// People employed.
+        People = "people",
+        /// High-level talents.
+        Talents = "talents",
+        /// IT professionals.
+        ItProfessionals = "it-professionals",
+        /// Groups of company representatives.
+        Groups = "groups",
+        /// Batches.
+        Batches = "batches",
+    }
+}
+
+closed_enum! {
+    /// A unit of time.
+    pub enum PeriodUnit {
+        /// Years.
+        Year = "year",
+        /// Months.
+        Month = "month",
+        /// Days.
+        Day = "day",
+    }
+}
+
+/// A length of time, e.g. "over a 10-year period".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// How many units.
+    pub length: u32,
+    /// The unit.
+    pub unit: PeriodUnit,
+    /// The words as written.
+    pub as_written: String,
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}(s)", self.length, self.unit)
+    }
+}
+
+/// A counted quantity with its qualifier and unit, e.g. "more than 400 enterprises".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Count {
+    /// The number (the minimum, for a range).
+    pub value: u64,
+    /// The maximum, for a [`Qualifier::Range`] only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<u64>,
+    /// Exact, more than, nearly, …
+    pub qualifier: Qualifier,
+    /// What is counted.
+    pub unit: CountUnit,
+    /// Done, expected or a target.
+    pub status: FigureStatus,
+    /// The words as written.
+    pub as_written: String,
+    /// When the figure applies, if the text says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// The time span the figure covers, if the text says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// Items the text names as examples of what is counted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub including: Vec<String>,
+}
+
+impl fmt::Display for Count {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let q = match self.qualifier {
+            Qualifier::Exact => String::new(),
+            Qualifier::MoreThan => "more than ".to_owned(),
+            Qualifier::Nearly => "nearly ".to_owned(),
+            Qualifier::Range => String::new(),
+        };
+        match (self.qualifier, self.max) {
+            (Qualifier::Range, Some(max)) => write!(f, "{}–{} {}", self.value, max, self.unit)?,
+            _ => write!(f, "{q}{} {}", self.value, self.unit)?,
+        }
+        if self.status != FigureStatus::Actual {
+            write!(f, " ({})", self.status)?;
+        }
+        Ok(())
+    }
+}
+
+closed_enum! {
+    /// What an amount of money measures.
+    #[non_exhaustive]
+    pub enum AmountKind {
+        /// Total investment in a project.
+        TotalInvestment = "total-investment",
+        /// The cumulative scale of bonds issued.
+        CumulativeIssuance = "cumulative-issuance",
+    }
+}
+
+/// An amount of money in whole units of an ISO 4217 currency, e.g. 1.4 billion yuan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Amount {
+    /// The amount in whole units (1.4 billion yuan is `1_400_000_000`). Never negative.
+    pub value: i64,
+    /// The currency.
+    pub currency: Currency,
+    /// What the amount measures.
+    pub kind: AmountKind,
+    /// The words as written, e.g. `1.4 billion yuan`.
+    pub as_written: String,
+}
+
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let digits = self.value.unsigned_abs().to_string();
+        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        let sign = if self.value < 0 { "-" } else { "" };
+        write!(f, "{} {sign}{grouped} ({})", self.currency, self.kind)
+    }
+}

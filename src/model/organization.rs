@@ -1,0 +1,100 @@
+use core::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Alias, Basis, Country, Kind, OrganizationId, PlaceId, Quote, impl_record};
+
+closed_enum! {
+    /// What kind of body an [`Organization`] is.
+    #[non_exhaustive]
+    pub enum OrganizationKind {
+        /// A national, provincial or municipal government.
+        Government = "government",
+        /// A ministry, committee or office of a government.
+        GovernmentBody = "government-body",
+        /// A company.
+        Company = "company",
+        /// A university.
+        University = "university",
+        /// A research institute or think tank.
+        ResearchInstitute = "research-institute",
+        /// A media group.
+        Media = "media",
+        /// A bank.
+        Bank = "bank",
+        /// A stock exchange.
+        Exchange = "exchange",
+        /// A committee within an organisation.
+        Committee = "committee",
+        /// A body of several states.
+        Intergovernmental = "intergovernmental",
+    }
+}
+
+closed_enum! {
+    /// How an organisation relates to its parent.
+    #[non_exhaustive]
+    pub enum ParentRelation {
+        /// A wholly-owned subsidiary.
+        WhollyOwnedSubsidiary = "wholly-owned-subsidiary",
+        /// A unit, branch or committee of the parent.
+        Unit = "unit",
+    }
+}
+
+/// The owner or parent of an organisation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Parent {
+    /// The parent organisation.
+    pub organization: OrganizationId,
+    /// How the two relate.
+    pub relation: ParentRelation,
+}
+
+/// A company, government, university or other body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organization {
+    /// The id, e.g. `ncs`.
+    pub id: OrganizationId,
+    /// The canonical name.
+    pub name: String,
+    /// Other names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<Alias>,
+    /// What kind of body.
+    pub kind: OrganizationKind,
+    /// The country it belongs to, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<Country>,
+    /// What the country rests on (set whenever `country` is).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_basis: Option<Basis>,
+    /// Where it is based, if the text says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub based_in: Option<PlaceId>,
+    /// Its parent or owner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Parent>,
+    /// How the text describes it, e.g. "the world’s leading TCR-T cell therapy company".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Verbatim passages.
+    pub quotes: Vec<Quote>,
+}
+
+impl_record!(Organization, Kind::Organization, name);
+
+impl fmt::Display for Organization {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} [{}] — {}", self.name, self.id, self.kind)?;
+        if let Some(c) = self.country {
+            write!(f, ", {c}")?;
+        }
+        if let Some(p) = &self.parent {
+            write!(f, ", {} of {}", p.relation, p.organization)?;
+        }
+        Ok(())
+    }
+}

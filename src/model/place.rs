@@ -1,0 +1,58 @@
+use core::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Alias, Country, Kind, PlaceId, PlaceRef, Quote, impl_record};
+
+closed_enum! {
+    /// What kind of place a [`Place`] is.
+    #[non_exhaustive]
+    pub enum PlaceKind {
+        /// A sovereign country.
+        Country = "country",
+        /// A province.
+        Province = "province",
+        /// A special administrative region.
+        SpecialAdministrativeRegion = "special-administrative-region",
+        /// A city.
+        City = "city",
+        /// A region spanning several administrative units.
+        Region = "region",
+        /// A building or venue.
+        Venue = "venue",
+    }
+}
+
+/// A place: a country, province, city, region or venue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    /// The id, e.g. `guangzhou`.
+    pub id: PlaceId,
+    /// The canonical name.
+    pub name: String,
+    /// Other names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<Alias>,
+    /// What kind of place.
+    pub kind: PlaceKind,
+    /// The country it is in (or is).
+    pub country: Country,
+    /// The places that directly contain it. Filters follow these transitively.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub within: Vec<PlaceRef>,
+    /// Verbatim passages.
+    pub quotes: Vec<Quote>,
+}
+
+impl_record!(Place, Kind::Place, name);
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} [{}] — {}", self.name, self.id, self.kind)?;
+        if let Some(first) = self.within.first() {
+            write!(f, " in {}", first.place)?;
+        }
+        Ok(())
+    }
+}

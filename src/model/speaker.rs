@@ -1,0 +1,148 @@
+use core::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Alias, Country, ForumId, Kind, OrganizationId, Quote, SpeakerId, impl_record};
+
+closed_enum! {
+    /// The part a person plays at a forum, or in the text.
+    #[non_exhaustive]
+    pub enum SpeakerRole {
+        /// Gave a keynote speech.
+        Keynote = "keynote",
+        /// Took part in a roundtable.
+        Roundtable = "roundtable",
+        /// Signed an agreement.
+        Signatory = "signatory",
+        /// Is quoted.
+        Quoted = "quoted",
+    }
+}
+
+/// A title or post a person holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Post {
+    /// The title as written, e.g. "vice president".
+    pub title: String,
+    /// The organisation the post is in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<OrganizationId>,
+    /// The country the post represents, for diplomats.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<Country>,
+}
+
+closed_enum! {
+    /// Whether a version of a title is the one in force.
+    pub enum TitleStatus {
+        /// The current version.
+        Current = "current",
+        /// An earlier version the text corrects.
+        Superseded = "superseded",
+    }
+}
+
+/// One version of a talk's title.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitleVersion {
+    /// The title as written.
+    pub title: String,
+    /// Whether this version is current.
+    pub status: TitleStatus,
+    /// Where the version comes from, e.g. "as per the previous story".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A talk or topic a person spoke on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Talk {
+    /// Every version of the title; exactly one is current.
+    pub titles: Vec<TitleVersion>,
+    /// What the text says the talk did or argued.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub summary: Vec<String>,
+}
+
+impl Talk {
+    /// The current title.
+    ///
+    /// ```
+    /// let wei = china_singapore::dataset().speakers().get("wei-zhe").unwrap();
+    /// let talk = wei.talk.as_ref().unwrap();
+    /// assert!(talk.title().unwrap().starts_with("Systematic Capacity Improvement of Companies"));
+    /// ```
+    pub fn title(&self) -> Option<&str> {
+        self.titles
+            .iter()
+            .find(|t| t.status == TitleStatus::Current)
+            .map(|t| t.title.as_str())
+    }
+}
+
+/// A person who speaks, signs or is quoted, at a forum or in the text, and in what capacity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Speaker {
+    /// The id, e.g. `chi-fulin`.
+    pub id: SpeakerId,
+    /// The person's name, or a description when the text does not name them.
+    pub name: String,
+    /// Other names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<Alias>,
+    /// False when the text does not name the person.
+    pub named: bool,
+    /// Titles and posts, each with its organisation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub posts: Vec<Post>,
+    /// The forum the person spoke at, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forum: Option<ForumId>,
+    /// The parts the person played.
+    pub roles: Vec<SpeakerRole>,
+    /// The talk, if the text gives its title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub talk: Option<Talk>,
+    /// What the person is reported to have said.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statements: Vec<String>,
+    /// Verbatim passages.
+    pub quotes: Vec<Quote>,
+}
+
+impl_record!(Speaker, Kind::Speaker, name);
+
+impl Speaker {
+    /// The organisations the person holds posts in, in order.
+    ///
+    /// ```
+    /// let qian = china_singapore::dataset().speakers().find("Qian Bin").unwrap();
+    /// let orgs: Vec<&str> = qian.organizations().map(|o| o.as_str()).collect();
+    /// assert_eq!(orgs[0], "bank-of-communications");
+    /// ```
+    pub fn organizations(&self) -> impl Iterator<Item = &OrganizationId> {
+        self.posts.iter().filter_map(|p| p.organization.as_ref())
+    }
+}
+
+impl fmt::Display for Speaker {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} [{}]", self.name, self.id)?;
+        if let Some(p) = self.posts.first() {
+            write!(f, " — {}", p.title)?;
+            if let Some(o) = &p.organization {
+                write!(f, ", {o}")?;
+            }
+        }
+        let roles: Vec<&str> = self.roles.iter().map(|r| r.as_str()).collect();
+        write!(f, "; {}", roles.join(", "))?;
+        if let Some(t) = self.talk.as_ref().and_then(Talk::title) {
+            write!(f, "; “{t}”")?;
+        }
+        Ok(())
+    }
+}
