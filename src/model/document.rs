@@ -17,6 +17,9 @@ pub struct Document {
     pub aliases: Vec<Alias>,
     /// The text file under `sources/` that holds the article.
     pub file: String,
+    /// Section headings within the article, as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subheadings: Vec<String>,
     /// The year of publication, if the text gives or implies it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<Year>,
