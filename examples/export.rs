@@ -1,0 +1,24 @@
+//! Writes the whole dataset, every record of every kind with every field, as one JSON
+//! document on stdout. The shape is documented in the README ("Export").
+//!
+//! Run with `cargo run --example export > dataset.json`.
+
+use std::io::Write;
+
+fn main() {
+    let ds = match china_singapore::try_dataset() {
+        Ok(ds) => ds,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(1);
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let written =
+        serde_json::to_writer_pretty(&mut out, ds).map_err(std::io::Error::other).and_then(|()| writeln!(out));
+    if let Err(e) = written {
+        eprintln!("export failed: {e}");
+        std::process::exit(1);
+    }
+}
