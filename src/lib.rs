@@ -56,7 +56,7 @@ mod query;
 pub use dataset::Dataset;
 pub use error::{Diagnostic, DiagnosticKind, Error};
 pub use index::Table;
-pub use load::LoadOptions;
+pub use load::{LoadOptions, embedded_files};
 pub use model::*;
 pub use query::{AgreementFilter, ForumFilter, Matches, ProjectFilter, SpeakerFilter};
 
@@ -90,3 +90,7 @@ pub fn dataset() -> &'static Dataset {
 pub fn try_dataset() -> Result<&'static Dataset, &'static Error> {
     DATASET.as_ref()
 }
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -76,14 +76,11 @@ static NAME_BYTE: [u8; 256] = {
 
 /// The normalised bytes of a name: letters and digits only, lower-cased, UTF-8 encoded.
 pub(crate) fn name_bytes(s: &str) -> impl Iterator<Item = u8> + '_ {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .flat_map(|c| {
-            let mut b = [0u8; 4];
-            let n = c.encode_utf8(&mut b).len();
-            b.into_iter().take(n)
-        })
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).flat_map(|c| {
+        let mut b = [0u8; 4];
+        let n = c.encode_utf8(&mut b).len();
+        b.into_iter().take(n)
+    })
 }
 
 /// The normalised form of a name, as stored in the name index.
@@ -155,7 +152,8 @@ mod tests {
 
     #[test]
     fn fast_and_streaming_name_hashes_agree() {
-        for s in ["CSGKC", "China-Singapore Guangzhou Knowledge City", "Singapore’s Ministry", "ÉCOLE Ünïcode", ""] {
+        for s in ["CSGKC", "China-Singapore Guangzhou Knowledge City", "Singapore’s Ministry", "ÉCOLE Ünïcode", ""]
+        {
             let mut buf = [0u8; NAME_BUF];
             let fast = normalize_into(s, &mut buf).map(hash_folded);
             assert_eq!(fast, Some(hash_name_stream(s)), "{s}");

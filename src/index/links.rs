@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use std::hash::Hash;
 
 use crate::model::{
-    Agreement, AgreementKind, Country, Forum, Organization, Party, PartialDate, Place, Project,
-    Sector, Speaker, SpeakerRole,
+    Agreement, AgreementKind, Country, Forum, Organization, PartialDate, Party, Place, Project, Sector, Speaker,
+    SpeakerRole,
 };
 
 use super::Table;
@@ -50,9 +50,7 @@ impl DateIndex {
 
     /// True when a record has an interval overlapping `[from, to]`.
     pub(crate) fn overlaps(&self, record: u32, from: i64, to: i64) -> bool {
-        self.per_record
-            .get(record as usize)
-            .is_some_and(|v| v.iter().any(|&(a, b)| a <= to && b >= from))
+        self.per_record.get(record as usize).is_some_and(|v| v.iter().any(|&(a, b)| a <= to && b >= from))
     }
 
     /// Records with an interval overlapping `[from, to]`, each once, in date order.

@@ -5,5 +5,5 @@ pub(crate) mod key;
 pub(crate) mod links;
 mod table;
 
-pub use table::Table;
 pub(crate) use table::Clash;
+pub use table::Table;

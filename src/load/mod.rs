@@ -114,7 +114,10 @@ impl Dataset {
     /// let err = Dataset::from_files_with([("places.json", "[]   ")], &LoadOptions::default().with_max_file_bytes(2)).unwrap_err();
     /// assert_eq!(err.diagnostics()[0].kind, DiagnosticKind::TooLarge);
     /// ```
-    pub fn from_files_with<P, B>(files: impl IntoIterator<Item = (P, B)>, options: &LoadOptions) -> Result<Dataset, Error>
+    pub fn from_files_with<P, B>(
+        files: impl IntoIterator<Item = (P, B)>,
+        options: &LoadOptions,
+    ) -> Result<Dataset, Error>
     where
         P: Into<String>,
         B: Into<Vec<u8>>,
@@ -173,7 +176,8 @@ impl Dataset {
         for d in self.documents.iter() {
             std::fs::write(dir.join("sources").join(&d.file), &d.text)?;
         }
-        let docs: Vec<Document> = self.documents.iter().map(|d| Document { text: String::new(), ..d.clone() }).collect();
+        let docs: Vec<Document> =
+            self.documents.iter().map(|d| Document { text: String::new(), ..d.clone() }).collect();
         write_json(dir, Kind::Document, &DocumentsFile(&docs))?;
         write_json(dir, Kind::Place, &self.places)?;
         write_json(dir, Kind::Organization, &self.organizations)?;
@@ -208,6 +212,32 @@ fn write_json(dir: &Path, kind: Kind, value: &impl serde::Serialize) -> std::io:
     let mut text = serde_json::to_string_pretty(value).map_err(std::io::Error::other)?;
     text.push('\n');
     std::fs::write(dir.join(kind.file_name()), text)
+}
+
+/// The files of the embedded `data/` directory, as (path within `data/`, bytes) pairs,
+/// sorted by path: the documents' sources and the record files, exactly as compiled in.
+/// Handy to start a data directory of your own from the crate's.
+///
+/// ```
+/// let files = china_singapore::embedded_files();
+/// assert!(files.iter().any(|(path, _)| *path == "projects.json"));
+/// assert!(files.iter().any(|(path, _)| *path == "sources/trade-in-services-forum.txt"));
+/// ```
+pub fn embedded_files() -> Vec<(&'static str, &'static [u8])> {
+    fn walk(dir: &'static Dir<'static>, out: &mut Vec<(&'static str, &'static [u8])>) {
+        for f in dir.files() {
+            if let Some(path) = f.path().to_str() {
+                out.push((path, f.contents()));
+            }
+        }
+        for d in dir.dirs() {
+            walk(d, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&EMBEDDED, &mut out);
+    out.sort_unstable_by_key(|&(p, _)| p);
+    out
 }
 
 fn embedded_inputs() -> Vec<Input> {
@@ -246,7 +276,9 @@ fn read_dir(dir: &Path, options: &LoadOptions) -> Result<(Vec<Input>, Vec<Diagno
     let mut diags = Vec::new();
     let read_one = |path: &Path, rel: String, inputs: &mut Vec<Input>, diags: &mut Vec<Diagnostic>| {
         match std::fs::metadata(path) {
-            Ok(m) if m.len() > options.max_file_bytes => diags.push(too_large(&path.display().to_string(), m.len(), options)),
+            Ok(m) if m.len() > options.max_file_bytes => {
+                diags.push(too_large(&path.display().to_string(), m.len(), options))
+            }
             Ok(_) => match std::fs::read(path) {
                 Ok(bytes) => inputs.push(Input { path: path.display().to_string(), rel, bytes: Cow::Owned(bytes) }),
                 Err(e) => diags.push(io_diag(path, &e)),
@@ -367,11 +399,8 @@ pub(crate) fn load(inputs: Vec<Input>, mut diags: Vec<Diagnostic>, options: &Loa
             });
         }
     }
-    let sources: BTreeMap<&str, &str> = inputs
-        .iter()
-        .zip(&texts)
-        .filter_map(|(input, t)| Some((input.rel.strip_prefix("sources/")?, (*t)?)))
-        .collect();
+    let sources: BTreeMap<&str, &str> =
+        inputs.iter().zip(&texts).filter_map(|(input, t)| Some((input.rel.strip_prefix("sources/")?, (*t)?))).collect();
 
     let mut c = Checker::new(&inputs, &texts);
     let mut docs: Vec<(Document, Loc)> = parse_kind(Kind::Document, &inputs, &texts, &mut c);

@@ -6,8 +6,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::json::{Loc, element_spans, line_col};
 use super::Input;
+use super::json::{Loc, element_spans, line_col};
 use crate::error::{Diagnostic, DiagnosticKind as K};
 use crate::index::key::normalize_name;
 use crate::index::{Clash, Table};
@@ -82,7 +82,9 @@ impl<'a> Checker<'a> {
 /// True for a lower-case slug: letters, digits and single inner hyphens.
 fn is_slug(id: &str) -> bool {
     !id.is_empty()
-        && id.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// Replaces no-break spaces and curly quotes by their plain forms, for a "did you mean" hint.
@@ -112,11 +114,23 @@ pub(crate) fn check_common<T: Record>(
         }
         for name in r.names() {
             if name.trim().is_empty() || normalize_name(name).is_empty() {
-                c.report(loc, K::EmptyName, id, None, format!("name or alias {name:?} is empty or has no letter or digit; expected a name"));
+                c.report(
+                    loc,
+                    K::EmptyName,
+                    id,
+                    None,
+                    format!("name or alias {name:?} is empty or has no letter or digit; expected a name"),
+                );
             }
         }
         if r.quotes().is_empty() {
-            c.report(loc, K::MissingQuote, id, None, "no quote; expected at least one verbatim passage from a source document".to_owned());
+            c.report(
+                loc,
+                K::MissingQuote,
+                id,
+                None,
+                "no quote; expected at least one verbatim passage from a source document".to_owned(),
+            );
         }
         for q in r.quotes() {
             let Some(doc) = documents.get(q.document.as_str()).filter(|d| d.id == q.document) else {
@@ -145,7 +159,17 @@ pub(crate) fn check_common<T: Record>(
         let (loc, second) = (locs[cl.second as usize], table.as_slice()[cl.second as usize].id().to_owned());
         if cl.is_id {
             let first_file = c.inputs[locs[cl.first as usize].file].path.clone();
-            c.report(loc, K::DuplicateId, &second, Some(&cl.key), format!("{} id `{}` is already taken by a record in {first_file}; expected each id once per kind", T::KIND, cl.key));
+            c.report(
+                loc,
+                K::DuplicateId,
+                &second,
+                Some(&cl.key),
+                format!(
+                    "{} id `{}` is already taken by a record in {first_file}; expected each id once per kind",
+                    T::KIND,
+                    cl.key
+                ),
+            );
         } else {
             c.report(loc, K::DuplicateName, &second, Some(&cl.key), format!("name or alias {:?} is also a name of {} `{}`; expected names unique within a kind (ignoring case, spaces and punctuation)", cl.key, T::KIND, first.id()));
         }
@@ -153,7 +177,8 @@ pub(crate) fn check_common<T: Record>(
 }
 
 fn check_date(c: &mut Checker<'_>, loc: Loc, id: &str, field: &str, d: &PartialDate) {
-    let mut bad = |m: String| c.impossible(loc, id, Some(&d.as_written), format!("`{field}` ({:?}): {m}", d.as_written));
+    let mut bad =
+        |m: String| c.impossible(loc, id, Some(&d.as_written), format!("`{field}` ({:?}): {m}", d.as_written));
     if let Some(m) = d.month {
         if !(1..=12).contains(&m) {
             bad(format!("month {m}; expected 1 to 12"));
@@ -175,7 +200,10 @@ fn check_date(c: &mut Checker<'_>, loc: Loc, id: &str, field: &str, d: &PartialD
             Precision::Day => d.month.is_some() && d.day.is_some(),
         };
         if !ok {
-            bad(format!("precision `{}` does not fit the fields given; expected year only, a month, or a month and day", d.precision));
+            bad(format!(
+                "precision `{}` does not fit the fields given; expected year only, a month, or a month and day",
+                d.precision
+            ));
         }
     }
     if d.as_written.trim().is_empty() {
@@ -188,9 +216,24 @@ fn check_date(c: &mut Checker<'_>, loc: Loc, id: &str, field: &str, d: &PartialD
 
 fn check_count(c: &mut Checker<'_>, loc: Loc, id: &str, n: &Count) {
     match (n.qualifier, n.max) {
-        (Qualifier::Range, Some(max)) if max < n.value => c.impossible(loc, id, Some(&n.as_written), format!("count {:?}: minimum {} is above maximum {max}", n.as_written, n.value)),
-        (Qualifier::Range, None) => c.impossible(loc, id, Some(&n.as_written), format!("count {:?}: a range without `max`; expected a maximum", n.as_written)),
-        (q, Some(_)) if q != Qualifier::Range => c.impossible(loc, id, Some(&n.as_written), format!("count {:?}: `max` with qualifier `{q}`; expected `max` only for `range`", n.as_written)),
+        (Qualifier::Range, Some(max)) if max < n.value => c.impossible(
+            loc,
+            id,
+            Some(&n.as_written),
+            format!("count {:?}: minimum {} is above maximum {max}", n.as_written, n.value),
+        ),
+        (Qualifier::Range, None) => c.impossible(
+            loc,
+            id,
+            Some(&n.as_written),
+            format!("count {:?}: a range without `max`; expected a maximum", n.as_written),
+        ),
+        (q, Some(_)) if q != Qualifier::Range => c.impossible(
+            loc,
+            id,
+            Some(&n.as_written),
+            format!("count {:?}: `max` with qualifier `{q}`; expected `max` only for `range`", n.as_written),
+        ),
         _ => {}
     }
     if let Some(d) = &n.date {
@@ -202,7 +245,13 @@ fn check_count(c: &mut Checker<'_>, loc: Loc, id: &str, n: &Count) {
 }
 
 /// Follows single parent links from every record and reports each cycle once.
-fn check_cycles<T: Record>(c: &mut Checker<'_>, table: &Table<T>, locs: &[Loc], field: &str, parents: impl Fn(&T) -> Vec<&str>) {
+fn check_cycles<T: Record>(
+    c: &mut Checker<'_>,
+    table: &Table<T>,
+    locs: &[Loc],
+    field: &str,
+    parents: impl Fn(&T) -> Vec<&str>,
+) {
     let n = table.len();
     // 0 = unvisited, 1 = on the current path, 2 = done.
     let mut state = vec![0u8; n];
@@ -222,7 +271,12 @@ fn check_cycles<T: Record>(c: &mut Checker<'_>, table: &Table<T>, locs: &[Loc], 
                 Some(k) if state[k] == 1 => {
                     let id = table.as_slice()[node].id().to_owned();
                     let target = table.as_slice()[k].id().to_owned();
-                    c.impossible(locs[node], &id, Some(&target), format!("`{field}` of `{id}` leads back to `{target}` in a cycle; expected a hierarchy"));
+                    c.impossible(
+                        locs[node],
+                        &id,
+                        Some(&target),
+                        format!("`{field}` of `{id}` leads back to `{target}` in a cycle; expected a hierarchy"),
+                    );
                 }
                 Some(k) if state[k] == 0 => {
                     state[k] = 1;
@@ -257,7 +311,13 @@ pub(crate) fn check_links(c: &mut Checker<'_>, t: &Loaded<'_>) {
 
     for (d, &loc) in t.documents.0.iter().zip(&t.documents.1) {
         if d.text.is_empty() {
-            c.report(loc, K::MissingSource, d.id.as_str(), Some(&d.file), format!("document text `sources/{}` is missing or empty; expected the article's text there", d.file));
+            c.report(
+                loc,
+                K::MissingSource,
+                d.id.as_str(),
+                Some(&d.file),
+                format!("document text `sources/{}` is missing or empty; expected the article's text there", d.file),
+            );
         }
     }
 
@@ -280,7 +340,9 @@ pub(crate) fn check_links(c: &mut Checker<'_>, t: &Loaded<'_>) {
             c.impossible(loc, id, None, "`country` and `country_basis` must be given together".to_owned());
         }
     }
-    check_cycles(c, orgs, &t.organizations.1, "parent", |o: &Organization| o.parent.iter().map(|p| p.organization.as_str()).collect());
+    check_cycles(c, orgs, &t.organizations.1, "parent", |o: &Organization| {
+        o.parent.iter().map(|p| p.organization.as_str()).collect()
+    });
 
     for (p, &loc) in projects.iter().zip(&t.projects.1) {
         let id = p.id.as_str();
@@ -296,12 +358,22 @@ pub(crate) fn check_links(c: &mut Checker<'_>, t: &Loaded<'_>) {
         for inv in &p.organizations {
             c.refer(orgs, loc, id, "organizations", inv.organization.as_str());
             if inv.roles.is_empty() {
-                c.impossible(loc, id, Some(inv.organization.as_str()), "an involvement with no role; expected at least one".to_owned());
+                c.impossible(
+                    loc,
+                    id,
+                    Some(inv.organization.as_str()),
+                    "an involvement with no role; expected at least one".to_owned(),
+                );
             }
         }
         for a in &p.amounts {
             if a.value < 0 {
-                c.impossible(loc, id, Some(&a.as_written), format!("amount {:?} is negative ({}); expected zero or more", a.as_written, a.value));
+                c.impossible(
+                    loc,
+                    id,
+                    Some(&a.as_written),
+                    format!("amount {:?} is negative ({}); expected zero or more", a.as_written, a.value),
+                );
             }
         }
         for n in &p.counts {
@@ -351,7 +423,9 @@ pub(crate) fn check_links(c: &mut Checker<'_>, t: &Loaded<'_>) {
             check_count(c, loc, id, n);
         }
     }
-    check_cycles(c, agreements, &t.agreements.1, "part_of", |a: &Agreement| a.part_of.iter().map(|x| x.as_str()).collect());
+    check_cycles(c, agreements, &t.agreements.1, "part_of", |a: &Agreement| {
+        a.part_of.iter().map(|x| x.as_str()).collect()
+    });
 
     for (f, &loc) in forums.iter().zip(&t.forums.1) {
         let id = f.id.as_str();

@@ -3,8 +3,8 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    AgreementId, Alias, Count, Country, ForumId, Kind, OrganizationId, PartialDate, PlaceId,
-    ProjectId, Quote, Sector, SpeakerId, impl_record,
+    AgreementId, Alias, Count, Country, ForumId, Kind, OrganizationId, PartialDate, PlaceId, ProjectId, Quote, Sector,
+    SpeakerId, impl_record,
 };
 
 closed_enum! {
@@ -92,10 +92,10 @@ pub struct Milestone {
     /// What happened.
     pub event: MilestoneKind,
     /// When, as the text gives it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub date: Option<PartialDate>,
     /// The party concerned, where one is (e.g. who takes over a presidency).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub party: Option<Party>,
 }
 
@@ -108,45 +108,45 @@ pub struct Agreement {
     /// The canonical name.
     pub name: String,
     /// Other names.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub aliases: Vec<Alias>,
     /// What kind of instrument.
     pub kind: AgreementKind,
     /// Fields it concerns.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub sectors: Vec<Sector>,
     /// Its parties (members, for a trade agreement), as far as the text names them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub parties: Vec<Party>,
     /// The people who signed it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub signatories: Vec<SpeakerId>,
     /// Organisations named in other roles.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub organizations: Vec<AgreementInvolvement>,
     /// The meeting where it was signed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub forum: Option<ForumId>,
     /// The package of agreements it belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub part_of: Option<AgreementId>,
     /// The place whose law it is (for a regulation).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub jurisdiction: Option<PlaceId>,
     /// The projects it concerns.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub projects: Vec<ProjectId>,
     /// Dated events: signed, in force, talks announced, …
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub milestones: Vec<Milestone>,
     /// Counted figures (e.g. 19 agreements, 21 groups in three batches).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub counts: Vec<Count>,
     /// How the text describes it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub description: Option<String>,
     /// What it is for, as the text words it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub aims: Vec<String>,
     /// Verbatim passages.
     pub quotes: Vec<Quote>,

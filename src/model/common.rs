@@ -142,7 +142,7 @@ pub struct Year {
     /// The year, e.g. `2021`.
     pub value: i32,
     /// Absent when the text states the year; otherwise what in the text it was inferred from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub inferred_from: Option<String>,
 }
 
@@ -197,20 +197,20 @@ closed_enum! {
 #[serde(deny_unknown_fields)]
 pub struct PartialDate {
     /// The year, if the text gives or implies one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub year: Option<Year>,
     /// The month, 1 to 12.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub month: Option<u8>,
     /// The day of the month, 1 to 31.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub day: Option<u8>,
     /// The finest unit the text gives.
     pub precision: Precision,
     /// The words as written, e.g. `June this year`.
     pub as_written: String,
     /// Set when the text dates this relative to the article, e.g. `this-year`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub relative: Option<Relative>,
 }
 
@@ -231,8 +231,11 @@ impl CalendarDate {
     /// assert!(CalendarDate::new(2021, 13, 1).is_none());
     /// ```
     pub fn new(year: i32, month: u8, day: u8) -> Option<Self> {
-        (month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Self { year, month, day })
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(Self {
+            year,
+            month,
+            day,
+        })
     }
 
     /// The year.
@@ -312,8 +315,18 @@ impl PartialDate {
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         const MONTHS: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September",
-            "October", "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ];
         let mut parts: Vec<String> = Vec::new();
         if let Some(d) = self.day {
@@ -420,7 +433,7 @@ pub struct Count {
     /// The number (the minimum, for a range).
     pub value: u64,
     /// The maximum, for a [`Qualifier::Range`] only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub max: Option<u64>,
     /// Exact, more than, nearly, …
     pub qualifier: Qualifier,
@@ -431,13 +444,13 @@ pub struct Count {
     /// The words as written.
     pub as_written: String,
     /// When the figure applies, if the text says.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub date: Option<PartialDate>,
     /// The time span the figure covers, if the text says.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub period: Option<Period>,
     /// Items the text names as examples of what is counted.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub including: Vec<String>,
 }
 

@@ -13,15 +13,15 @@ pub struct Document {
     /// The headline, as written.
     pub title: String,
     /// Other names (rarely used for documents).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub aliases: Vec<Alias>,
     /// The text file under `sources/` that holds the article.
     pub file: String,
     /// Section headings within the article, as written.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub subheadings: Vec<String>,
     /// The year of publication, if the text gives or implies it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub year: Option<Year>,
     /// What the text says, or does not say, of its own date.
     pub date_note: String,

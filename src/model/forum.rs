@@ -2,9 +2,7 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{
-    Alias, Count, ForumId, Kind, OrganizationId, PartialDate, PlaceRef, Quote, impl_record,
-};
+use super::{Alias, Count, ForumId, Kind, OrganizationId, PartialDate, PlaceRef, Quote, impl_record};
 
 closed_enum! {
     /// What kind of meeting or event a [`Forum`] is.
@@ -52,7 +50,7 @@ pub struct ForumInvolvement {
     /// Its role.
     pub role: ForumRole,
     /// Qualifiers the text adds, e.g. "exclusive", "all-media support".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub note: Option<String>,
 }
 
@@ -65,51 +63,51 @@ pub struct Forum {
     /// The canonical name.
     pub name: String,
     /// Other names.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub aliases: Vec<Alias>,
     /// What kind of event.
     pub kind: ForumKind,
     /// The recurring series it belongs to, by name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub series: Option<String>,
     /// Which edition of the series (18 for the 18th).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub edition: Option<u32>,
     /// How often the series recurs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub recurrence: Option<Recurrence>,
     /// The event it is part of or supports.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub parent: Option<ForumId>,
     /// How the text relates it to its parent, e.g. "an important official supporting event".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub parent_note: Option<String>,
     /// Where it was held.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub place: Option<PlaceRef>,
     /// When it was held (or began).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub date: Option<PartialDate>,
     /// Hosts, organisers and media partners.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub organizations: Vec<ForumInvolvement>,
     /// The theme or topic, as written.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub theme: Option<String>,
     /// Who took part, as the text describes them when it does not name them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub participants: Option<String>,
     /// The key issues the text says it addressed.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub issues: Vec<String>,
     /// What was concluded or said there, as the text reports it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub findings: Vec<String>,
     /// Counted figures.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub counts: Vec<Count>,
     /// Other facts the text gives, e.g. a first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub notes: Vec<String>,
     /// Verbatim passages.
     pub quotes: Vec<Quote>,

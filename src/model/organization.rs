@@ -61,24 +61,24 @@ pub struct Organization {
     /// The canonical name.
     pub name: String,
     /// Other names.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub aliases: Vec<Alias>,
     /// What kind of body.
     pub kind: OrganizationKind,
     /// The country it belongs to, where known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub country: Option<Country>,
     /// What the country rests on (set whenever `country` is).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub country_basis: Option<Basis>,
     /// Where it is based, if the text says.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub based_in: Option<PlaceId>,
     /// Its parent or owner.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub parent: Option<Parent>,
     /// How the text describes it, e.g. "the world’s leading TCR-T cell therapy company".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub description: Option<String>,
     /// Verbatim passages.
     pub quotes: Vec<Quote>,

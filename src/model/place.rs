@@ -32,14 +32,14 @@ pub struct Place {
     /// The canonical name.
     pub name: String,
     /// Other names.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub aliases: Vec<Alias>,
     /// What kind of place.
     pub kind: PlaceKind,
     /// The country it is in (or is).
     pub country: Country,
     /// The places that directly contain it. Filters follow these transitively.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub within: Vec<PlaceRef>,
     /// Verbatim passages.
     pub quotes: Vec<Quote>,

@@ -2,10 +2,7 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{
-    Alias, Amount, Count, Kind, OrganizationId, PartialDate, PlaceRef, ProjectId, Quote,
-    impl_record,
-};
+use super::{Alias, Amount, Count, Kind, OrganizationId, PartialDate, PlaceRef, ProjectId, Quote, impl_record};
 
 closed_enum! {
     /// A field of cooperation.
@@ -124,45 +121,45 @@ pub struct Project {
     /// The canonical name.
     pub name: String,
     /// Other names.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub aliases: Vec<Alias>,
     /// What kind of undertaking.
     pub kind: ProjectKind,
     /// Fields of cooperation the text files it under.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub sectors: Vec<Sector>,
     /// How far along it is, if the text says.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub status: Option<ProjectStatus>,
     /// Where it is.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub place: Option<PlaceRef>,
     /// The larger project it belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub part_of: Option<ProjectId>,
     /// Its phase, e.g. `1` for "Phase I".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub phase: Option<u32>,
     /// Organisations involved, with their roles.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub organizations: Vec<Involvement>,
     /// Sums of money.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub amounts: Vec<Amount>,
     /// Counted figures.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub counts: Vec<Count>,
     /// When it opened or started, if the text says.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub started: Option<PartialDate>,
     /// Projects it leads to or starts from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub related: Vec<ProjectId>,
     /// How the text describes it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub description: Option<String>,
     /// What it aims at or has achieved, as the text words it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub aims: Vec<String>,
     /// Verbatim passages.
     pub quotes: Vec<Quote>,

@@ -26,10 +26,10 @@ pub struct Post {
     /// The title as written, e.g. "vice president".
     pub title: String,
     /// The organisation the post is in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub organization: Option<OrganizationId>,
     /// The country the post represents, for diplomats.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub country: Option<Country>,
 }
 
@@ -52,7 +52,7 @@ pub struct TitleVersion {
     /// Whether this version is current.
     pub status: TitleStatus,
     /// Where the version comes from, e.g. "as per the previous story".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub note: Option<String>,
 }
 
@@ -63,7 +63,7 @@ pub struct Talk {
     /// Every version of the title; exactly one is current.
     pub titles: Vec<TitleVersion>,
     /// What the text says the talk did or argued.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub summary: Vec<String>,
 }
 
@@ -76,10 +76,7 @@ impl Talk {
     /// assert!(talk.title().unwrap().starts_with("Systematic Capacity Improvement of Companies"));
     /// ```
     pub fn title(&self) -> Option<&str> {
-        self.titles
-            .iter()
-            .find(|t| t.status == TitleStatus::Current)
-            .map(|t| t.title.as_str())
+        self.titles.iter().find(|t| t.status == TitleStatus::Current).map(|t| t.title.as_str())
     }
 }
 
@@ -92,23 +89,23 @@ pub struct Speaker {
     /// The person's name, or a description when the text does not name them.
     pub name: String,
     /// Other names.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub aliases: Vec<Alias>,
     /// False when the text does not name the person.
     pub named: bool,
     /// Titles and posts, each with its organisation.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub posts: Vec<Post>,
     /// The forum the person spoke at, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub forum: Option<ForumId>,
     /// The parts the person played.
     pub roles: Vec<SpeakerRole>,
     /// The talk, if the text gives its title.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub talk: Option<Talk>,
     /// What the person is reported to have said.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub statements: Vec<String>,
     /// Verbatim passages.
     pub quotes: Vec<Quote>,

@@ -9,8 +9,7 @@ use crate::Dataset;
 use crate::index::Table;
 use crate::index::links::{DateIndex, Postings};
 use crate::model::{
-    Agreement, AgreementKind, CalendarDate, Country, Forum, Project, Record, Sector, Speaker,
-    SpeakerRole,
+    Agreement, AgreementKind, CalendarDate, Country, Forum, Project, Record, Sector, Speaker, SpeakerRole,
 };
 
 /// The records a filter matches. Created by a filter's `iter`.

@@ -1,0 +1,214 @@
+//! Integrity tests over the embedded data, written against the public API and independent
+//! of the loader's own checks: unique ids, resolving references, unique names per kind,
+//! and quotes that occur verbatim in their documents.
+
+use std::collections::{HashMap, HashSet};
+
+use china_singapore::*;
+
+fn ds() -> &'static Dataset {
+    dataset()
+}
+
+/// Lower-case letters and digits only: the key names are compared by.
+fn norm(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+fn unique_ids<T: Record>(table: &Table<T>) {
+    let mut seen = HashSet::new();
+    for r in table {
+        assert!(seen.insert(r.id()), "{} id `{}` appears twice", T::KIND, r.id());
+        assert!(
+            r.id().split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())),
+            "{} id `{}` is not a slug",
+            T::KIND,
+            r.id()
+        );
+    }
+}
+
+fn unique_names<T: Record>(table: &Table<T>) {
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    for r in table {
+        let mut own = HashSet::new();
+        for name in r.names() {
+            let key = norm(name);
+            assert!(!key.is_empty(), "{} `{}` has an empty name", T::KIND, r.id());
+            if !own.insert(key.clone()) {
+                continue;
+            }
+            if let Some(other) = seen.insert(key, r.id()) {
+                panic!("{} name {name:?} is shared by `{other}` and `{}`", T::KIND, r.id());
+            }
+        }
+    }
+}
+
+fn quotes_verbatim<T: Record>(table: &Table<T>) -> usize {
+    let mut n = 0;
+    for r in table {
+        assert!(!r.quotes().is_empty(), "{} `{}` has no quote", T::KIND, r.id());
+        for q in r.quotes() {
+            let doc = ds()
+                .documents()
+                .get(q.document.as_str())
+                .unwrap_or_else(|| panic!("`{}` cites unknown document `{}`", r.id(), q.document));
+            let path = format!("{}/data/sources/{}", env!("CARGO_MANIFEST_DIR"), doc.file);
+            let on_disk = std::fs::read_to_string(&path).unwrap();
+            assert!(
+                !q.text.is_empty() && on_disk.contains(&q.text),
+                "{} `{}`: quote not verbatim in {path}: {:?}",
+                T::KIND,
+                r.id(),
+                q.text
+            );
+            n += 1;
+        }
+    }
+    n
+}
+
+#[test]
+fn ids_are_unique_slugs() {
+    unique_ids(ds().documents());
+    unique_ids(ds().places());
+    unique_ids(ds().organizations());
+    unique_ids(ds().projects());
+    unique_ids(ds().agreements());
+    unique_ids(ds().forums());
+    unique_ids(ds().speakers());
+}
+
+#[test]
+fn no_normalised_name_is_shared_within_a_kind() {
+    unique_names(ds().documents());
+    unique_names(ds().places());
+    unique_names(ds().organizations());
+    unique_names(ds().projects());
+    unique_names(ds().agreements());
+    unique_names(ds().forums());
+    unique_names(ds().speakers());
+}
+
+#[test]
+fn every_quote_occurs_verbatim_in_the_file_on_disk() {
+    let n = quotes_verbatim(ds().documents())
+        + quotes_verbatim(ds().places())
+        + quotes_verbatim(ds().organizations())
+        + quotes_verbatim(ds().projects())
+        + quotes_verbatim(ds().agreements())
+        + quotes_verbatim(ds().forums())
+        + quotes_verbatim(ds().speakers());
+    assert!(n > 100, "only {n} quotes");
+}
+
+#[test]
+fn the_two_sources_are_the_shared_file_split_at_the_second_title() {
+    let d1 = ds().documents().get("csgkc-knowledge-highland").unwrap();
+    let d2 = ds().documents().get("trade-in-services-forum").unwrap();
+    assert!(d2.text.starts_with("China-Singapore Trade in Services Innovation Forum to Discuss"));
+    assert!(!d1.text.contains("Trade in Services Innovation Forum"));
+    // When the shared source is beside the repository (as in CI and development), the
+    // two files are exactly it, split in two.
+    let shared = format!("{}/../shared/sources/000_2232e915fa7caa68.txt", env!("CARGO_MANIFEST_DIR"));
+    if let Ok(original) = std::fs::read_to_string(&shared) {
+        assert_eq!(format!("{}{}", d1.text, d2.text), original);
+    }
+}
+
+fn place(id: &str) {
+    assert!(ds().places().get(id).is_some_and(|p| p.id.as_str() == id), "unknown place `{id}`");
+}
+fn org(id: &str) {
+    assert!(ds().organizations().get(id).is_some_and(|p| p.id.as_str() == id), "unknown organization `{id}`");
+}
+fn project(id: &str) {
+    assert!(ds().projects().get(id).is_some_and(|p| p.id.as_str() == id), "unknown project `{id}`");
+}
+fn forum(id: &str) {
+    assert!(ds().forums().get(id).is_some_and(|p| p.id.as_str() == id), "unknown forum `{id}`");
+}
+
+#[test]
+fn every_reference_resolves() {
+    for p in ds().places() {
+        p.within.iter().for_each(|w| place(w.place.as_str()));
+    }
+    for o in ds().organizations() {
+        o.parent.iter().for_each(|p| org(p.organization.as_str()));
+        o.based_in.iter().for_each(|p| place(p.as_str()));
+        assert_eq!(o.country.is_some(), o.country_basis.is_some(), "{}", o.id);
+    }
+    for p in ds().projects() {
+        p.place.iter().for_each(|r| place(r.place.as_str()));
+        p.part_of.iter().for_each(|x| project(x.as_str()));
+        p.related.iter().for_each(|x| project(x.as_str()));
+        p.organizations.iter().for_each(|i| org(i.organization.as_str()));
+    }
+    for a in ds().agreements() {
+        for party in a.parties.iter().chain(a.milestones.iter().filter_map(|m| m.party.as_ref())) {
+            if let Party::Organization(o) = party {
+                org(o.as_str());
+            }
+        }
+        a.signatories.iter().for_each(|s| assert!(ds().speakers().get(s.as_str()).is_some(), "{s}"));
+        a.organizations.iter().for_each(|i| org(i.organization.as_str()));
+        a.forum.iter().for_each(|f| forum(f.as_str()));
+        a.part_of.iter().for_each(|x| assert!(ds().agreements().get(x.as_str()).is_some()));
+        a.jurisdiction.iter().for_each(|p| place(p.as_str()));
+        a.projects.iter().for_each(|p| project(p.as_str()));
+    }
+    for f in ds().forums() {
+        f.parent.iter().for_each(|p| forum(p.as_str()));
+        f.place.iter().for_each(|r| place(r.place.as_str()));
+        f.organizations.iter().for_each(|i| org(i.organization.as_str()));
+    }
+    for s in ds().speakers() {
+        s.forum.iter().for_each(|f| forum(f.as_str()));
+        s.organizations().for_each(|o| org(o.as_str()));
+    }
+}
+
+#[test]
+fn every_organisation_place_and_person_is_used_or_quoted() {
+    // Every record is quoted (checked above); here, every place a project or forum uses is
+    // also reachable from China or Singapore, so place filters can find it.
+    for p in ds().places() {
+        let reaches_country = {
+            let mut cur = vec![p];
+            let mut ok = false;
+            for _ in 0..8 {
+                if cur.iter().any(|x| x.kind == PlaceKind::Country) {
+                    ok = true;
+                    break;
+                }
+                cur = cur
+                    .iter()
+                    .flat_map(|x| x.within.iter())
+                    .filter_map(|w| ds().places().get(w.place.as_str()))
+                    .collect();
+            }
+            ok
+        };
+        assert!(reaches_country, "place `{}` does not lie in a country record", p.id);
+    }
+}
+
+#[test]
+fn closed_set_spellings_match_serde() {
+    fn check<T: serde::Serialize + Copy + std::fmt::Display>(all: &[T]) {
+        for v in all {
+            assert_eq!(serde_json::to_value(v).unwrap(), serde_json::Value::String(v.to_string()));
+        }
+    }
+    check(Sector::ALL);
+    check(Country::ALL);
+    check(Currency::ALL);
+    check(AgreementKind::ALL);
+    check(ForumKind::ALL);
+    check(SpeakerRole::ALL);
+    check(ProjectRole::ALL);
+    check(Kind::ALL);
+    check(DiagnosticKind::ALL);
+}
