@@ -19,6 +19,8 @@ pub(crate) struct Loc {
 /// failed to parse (so references to them are not reported a second time).
 pub(crate) struct Parsed<T> {
     pub(crate) records: Vec<(T, Loc)>,
+    /// True when the file could not be split into records at all.
+    pub(crate) whole_file_failed: bool,
     pub(crate) diagnostics: Vec<Diagnostic>,
     pub(crate) broken_ids: Vec<String>,
 }
@@ -120,19 +122,33 @@ fn classify(e: &serde_json::Error) -> DiagnosticKind {
     }
 }
 
-/// The error's message without serde_json's " at line N column M" suffix.
+/// The error's message without serde_json's " at line N column M" suffix, saying what was
+/// expected where serde_json does not.
 fn message(e: &serde_json::Error) -> String {
     let m = e.to_string();
-    match m.rfind(" at line ") {
+    let m = match m.rfind(" at line ") {
         Some(p) => m[..p].to_owned(),
         None => m,
+    };
+    if m.contains("expected") {
+        m
+    } else if m.starts_with("missing field") {
+        format!("{m}; expected the field, which is required")
+    } else {
+        format!("{m}; expected well-formed JSON")
     }
 }
 
-/// The `"id"` of a JSON element, if it is an object with a string id.
+/// The `"id"` of a JSON element: from the parsed object if it parses, else from the first
+/// `"id": "…"` in its text (so a record with a syntax error is still named).
 fn element_id(element: &str) -> Option<String> {
-    let v: serde_json::Value = serde_json::from_str(element).ok()?;
-    v.get("id")?.as_str().map(str::to_owned)
+    if let Ok(v) = serde_json::from_str::<serde_json::Value>(element) {
+        return v.get("id")?.as_str().map(str::to_owned);
+    }
+    let (at, _) = element.match_indices("\"id\"").next()?;
+    let rest = element[at + 4..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+    let end = rest.find('"')?;
+    Some(rest[..end].to_owned())
 }
 
 /// Parses one record file.
@@ -140,7 +156,7 @@ pub(crate) fn parse_file<T: DeserializeOwned>(text: &str, file: usize, path: &st
     let whole = match serde_json::from_str::<Vec<T>>(text) {
         Ok(records) => {
             let records = records.into_iter().enumerate().map(|(element, r)| (r, Loc { file, element })).collect();
-            return Parsed { records, diagnostics: Vec::new(), broken_ids: Vec::new() };
+            return Parsed { records, whole_file_failed: false, diagnostics: Vec::new(), broken_ids: Vec::new() };
         }
         Err(e) => e,
     };
@@ -161,11 +177,13 @@ pub(crate) fn parse_file<T: DeserializeOwned>(text: &str, file: usize, path: &st
         };
         return Parsed {
             records: Vec::new(),
+            whole_file_failed: true,
             diagnostics: vec![diag(kind, None, (whole.line().max(1), whole.column().max(1)), msg)],
             broken_ids: Vec::new(),
         };
     };
-    let mut out = Parsed { records: Vec::new(), diagnostics: Vec::new(), broken_ids: Vec::new() };
+    let mut out =
+        Parsed { records: Vec::new(), whole_file_failed: false, diagnostics: Vec::new(), broken_ids: Vec::new() };
     for (element, &(start, end)) in spans.iter().enumerate() {
         let src = &text[start..end];
         match serde_json::from_str::<T>(src) {
@@ -187,6 +205,7 @@ pub(crate) fn parse_file<T: DeserializeOwned>(text: &str, file: usize, path: &st
             message(&whole),
         ));
         out.records.clear();
+        out.whole_file_failed = true;
     }
     out
 }

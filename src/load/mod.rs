@@ -342,8 +342,15 @@ fn parse_kind<T: DeserializeOwned + Record>(
         if kind_of(&input.rel) != Some(kind) {
             continue;
         }
-        let Some(text) = texts[i] else { continue };
+        let Some(text) = texts[i] else {
+            // Too large or not UTF-8 (already reported): this kind's ids are unknown.
+            checker.incomplete.insert(kind);
+            continue;
+        };
         let parsed = parse_file::<T>(text, i, &input.path);
+        if parsed.whole_file_failed {
+            checker.incomplete.insert(kind);
+        }
         checker.diags.extend(parsed.diagnostics);
         checker.broken.entry(kind).or_default().extend(parsed.broken_ids);
         out.extend(parsed.records);

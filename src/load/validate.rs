@@ -19,13 +19,23 @@ pub(crate) struct Checker<'a> {
     pub(crate) texts: &'a [Option<&'a str>],
     /// Ids of records that failed to parse, per kind: references to them are not dangling.
     pub(crate) broken: HashMap<Kind, HashSet<String>>,
+    /// Kinds with a file that could not be read or parsed at all: their ids are unknown, so
+    /// references to them are not checked (every one would be a false alarm).
+    pub(crate) incomplete: HashSet<Kind>,
     pub(crate) diags: Vec<Diagnostic>,
     spans: HashMap<usize, Option<Vec<(usize, usize)>>>,
 }
 
 impl<'a> Checker<'a> {
     pub(crate) fn new(inputs: &'a [Input], texts: &'a [Option<&'a str>]) -> Self {
-        Self { inputs, texts, broken: HashMap::new(), diags: Vec::new(), spans: HashMap::new() }
+        Self {
+            inputs,
+            texts,
+            broken: HashMap::new(),
+            incomplete: HashSet::new(),
+            diags: Vec::new(),
+            spans: HashMap::new(),
+        }
     }
 
     /// Reports a problem with a record; `needle` is a value to point at within the record.
@@ -45,16 +55,26 @@ impl<'a> Checker<'a> {
         let text = self.texts.get(loc.file).copied().flatten()?;
         let spans = self.spans.entry(loc.file).or_insert_with(|| element_spans(text));
         let &(start, end) = spans.as_ref()?.get(loc.element)?;
+        let span = &text[start..end];
+        // Point at the value, skipping the record's own `"id": …` when the needle is the id.
+        let is_id_field =
+            |p: usize| span[..p].trim_end().strip_suffix(':').is_some_and(|b| b.trim_end().ends_with("\"id\""));
         let at = needle
             .and_then(|n| serde_json::to_string(n).ok())
-            .and_then(|quoted| text[start..end].find(&quoted))
+            .and_then(|quoted| {
+                span.match_indices(quoted.as_str())
+                    .map(|(p, _)| p)
+                    .find(|&p| !is_id_field(p))
+                    .or_else(|| span.find(&quoted))
+            })
             .map_or(start, |p| start + p);
         Some(line_col(text, at))
     }
 
     fn refer<T: Record>(&mut self, table: &Table<T>, loc: Loc, record: &str, field: &str, target: &str) {
         let ok = table.get(target).is_some_and(|r| r.id() == target);
-        let broken = self.broken.get(&T::KIND).is_some_and(|b| b.contains(target));
+        let broken =
+            self.incomplete.contains(&T::KIND) || self.broken.get(&T::KIND).is_some_and(|b| b.contains(target));
         if !ok && !broken {
             let hint = match table.get(target) {
                 Some(r) => format!(" (ids are exact: did you mean `{}`?)", r.id()),
@@ -118,7 +138,7 @@ pub(crate) fn check_common<T: Record>(
                     loc,
                     K::EmptyName,
                     id,
-                    None,
+                    Some(name),
                     format!("name or alias {name:?} is empty or has no letter or digit; expected a name"),
                 );
             }
@@ -134,7 +154,9 @@ pub(crate) fn check_common<T: Record>(
         }
         for q in r.quotes() {
             let Some(doc) = documents.get(q.document.as_str()).filter(|d| d.id == q.document) else {
-                if !c.broken.get(&Kind::Document).is_some_and(|b| b.contains(q.document.as_str())) {
+                let broken = c.incomplete.contains(&Kind::Document)
+                    || c.broken.get(&Kind::Document).is_some_and(|b| b.contains(q.document.as_str()));
+                if !broken {
                     c.report(loc, K::UnknownDocument, id, Some(q.document.as_str()), format!("quote cites document `{}`, which does not exist; expected the id of a record in documents.json", q.document));
                 }
                 continue;
@@ -185,7 +207,8 @@ fn check_date(c: &mut Checker<'_>, loc: Loc, id: &str, field: &str, d: &PartialD
         }
     }
     if let Some(day) = d.day {
-        let max = d.month.map_or(31, |m| days_in_month(d.year.as_ref().map_or(2000, |y| y.value), m));
+        let month = d.month.filter(|m| (1..=12).contains(m));
+        let max = month.map_or(31, |m| days_in_month(d.year.as_ref().map_or(2000, |y| y.value), m));
         if day == 0 || day > max {
             bad(format!("day {day}; expected 1 to {max}"));
         }
@@ -220,7 +243,10 @@ fn check_count(c: &mut Checker<'_>, loc: Loc, id: &str, n: &Count) {
             loc,
             id,
             Some(&n.as_written),
-            format!("count {:?}: minimum {} is above maximum {max}", n.as_written, n.value),
+            format!(
+                "count {:?}: minimum {} is above maximum {max}; expected a minimum at most the maximum",
+                n.as_written, n.value
+            ),
         ),
         (Qualifier::Range, None) => c.impossible(
             loc,
@@ -337,7 +363,12 @@ pub(crate) fn check_links(c: &mut Checker<'_>, t: &Loaded<'_>) {
             c.refer(places, loc, id, "based_in", b.as_str());
         }
         if o.country.is_some() != o.country_basis.is_some() {
-            c.impossible(loc, id, None, "`country` and `country_basis` must be given together".to_owned());
+            c.impossible(
+                loc,
+                id,
+                None,
+                "`country` without `country_basis`, or the reverse; expected both or neither".to_owned(),
+            );
         }
     }
     check_cycles(c, orgs, &t.organizations.1, "parent", |o: &Organization| {
