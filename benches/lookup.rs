@@ -1,1 +1,151 @@
-fn main() {}
+//! Lookup benches on the embedded data: by id (hit and miss) and by name or alias, for each
+//! kind, against FxHashMap, std HashMap and linear-scan baselines over the project ids; and
+//! the cold start (parse, validate, index) against serde_json alone.
+//!
+//! `cargo bench --bench lookup` (table), `-- --json` (one JSON object per line),
+//! `-- --test` (each bench once, checking its result).
+
+mod common;
+
+use std::collections::HashMap;
+use std::hint::black_box;
+
+use china_singapore::{Agreement, Dataset, Document, Forum, Organization, Place, Project, Record, Speaker, Table};
+use common::{Bench, ratio};
+use rustc_hash::FxHashMap;
+
+/// Name queries for a record: each name and alias as written, in upper case, in lower
+/// case with hyphens as spaces, and with no spaces or punctuation at all.
+fn name_variants(name: &str) -> Vec<String> {
+    vec![
+        name.to_owned(),
+        name.to_uppercase(),
+        name.to_lowercase().replace('-', " "),
+        name.chars().filter(|c| c.is_alphanumeric()).collect(),
+    ]
+}
+
+fn bench_kind<'a, T: Record>(b: &mut Bench<'a>, kind: &str, table: &'a Table<T>) {
+    let records = table.as_slice();
+    let ids: Vec<(&str, *const T)> = records.iter().map(|r| (r.id(), r as *const T)).collect();
+    let n = ids.len() as u64;
+    b.add(
+        &format!("{kind}/id/hit"),
+        n,
+        None,
+        move || ids.iter().filter(|(q, want)| table.get(black_box(q)).is_some_and(|r| std::ptr::eq(r, *want))).count(),
+        move |&hits| hits == n as usize,
+    );
+    let misses: Vec<String> = records.iter().map(|r| format!("{}-nope", r.id())).collect();
+    b.add(
+        &format!("{kind}/id/miss"),
+        n,
+        None,
+        move || misses.iter().filter(|q| table.get(black_box(q)).is_none()).count(),
+        move |&m| m == n as usize,
+    );
+    let names: Vec<(String, *const T)> =
+        records.iter().flat_map(|r| r.names().flat_map(name_variants).map(move |q| (q, r as *const T))).collect();
+    let n_names = names.len();
+    b.add(
+        &format!("{kind}/name/hit"),
+        n_names as u64,
+        None,
+        move || {
+            names.iter().filter(|(q, want)| table.find(black_box(q)).is_some_and(|r| std::ptr::eq(r, *want))).count()
+        },
+        move |&hits| hits == n_names,
+    );
+}
+
+fn serde_only(files: &[(&'static str, &'static [u8])]) -> usize {
+    fn parse<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> usize {
+        serde_json::from_slice::<Vec<T>>(bytes).map(|v| v.len()).unwrap_or(0)
+    }
+    files
+        .iter()
+        .map(|&(path, bytes)| match path {
+            "documents.json" => parse::<Document>(bytes),
+            "places.json" => parse::<Place>(bytes),
+            "organizations.json" => parse::<Organization>(bytes),
+            "projects.json" => parse::<Project>(bytes),
+            "agreements.json" => parse::<Agreement>(bytes),
+            "forums.json" => parse::<Forum>(bytes),
+            "speakers.json" => parse::<Speaker>(bytes),
+            _ => 0,
+        })
+        .sum()
+}
+
+fn main() {
+    let ds = china_singapore::dataset();
+    // Baselines over the project ids, built here.
+    let projects = ds.projects().as_slice();
+    let keys: Vec<&str> = projects.iter().map(|p| p.id.as_str()).collect();
+    let fx: FxHashMap<&str, usize> = keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+    let std: HashMap<&str, usize> = keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+    let misses: Vec<String> = keys.iter().map(|k| format!("{k}-nope")).collect();
+    let n = keys.len() as u64;
+    let files = china_singapore::embedded_files();
+    let json_bytes: u64 = files.iter().filter(|(p, _)| p.ends_with(".json")).map(|(_, b)| b.len() as u64).sum();
+    let records = ds.len();
+
+    let mut b = Bench::from_args();
+    b.add(
+        "baseline/fxhashmap/hit",
+        n,
+        None,
+        || keys.iter().enumerate().filter(|(i, q)| fx.get(black_box(*q)) == Some(i)).count(),
+        |&h| h == n as usize,
+    );
+    b.add(
+        "baseline/fxhashmap/miss",
+        n,
+        None,
+        || misses.iter().filter(|q| fx.get(black_box(q.as_str())).is_none()).count(),
+        |&m| m == n as usize,
+    );
+    b.add(
+        "baseline/std_hashmap/hit",
+        n,
+        None,
+        || keys.iter().enumerate().filter(|(i, q)| std.get(black_box(*q)) == Some(i)).count(),
+        |&h| h == n as usize,
+    );
+    b.add(
+        "baseline/linear_scan/hit",
+        n,
+        None,
+        || keys.iter().enumerate().filter(|(i, q)| keys.iter().position(|k| k == black_box(*q)) == Some(*i)).count(),
+        |&h| h == n as usize,
+    );
+
+    bench_kind(&mut b, "project", ds.projects());
+    bench_kind(&mut b, "agreement", ds.agreements());
+    bench_kind(&mut b, "forum", ds.forums());
+    bench_kind(&mut b, "speaker", ds.speakers());
+    bench_kind(&mut b, "organization", ds.organizations());
+    bench_kind(&mut b, "place", ds.places());
+
+    b.add("baseline/serde_json_only", 1, Some(json_bytes), || serde_only(&files), move |&n| n == records);
+    b.add("dataset/cold_start", 1, Some(json_bytes), Dataset::embedded, move |r| r.as_ref().is_ok_and(|d| d == ds));
+    b.run();
+
+    for kind in ["project", "agreement", "forum", "speaker", "organization", "place"] {
+        let (hit, miss, name) = (format!("{kind}/id/hit"), format!("{kind}/id/miss"), format!("{kind}/name/hit"));
+        b.target(&format!("{hit} vs baseline/fxhashmap/hit"), ratio(&b, &hit, "baseline/fxhashmap/hit"), 1.5);
+        b.target(&format!("{miss} vs baseline/fxhashmap/miss"), ratio(&b, &miss, "baseline/fxhashmap/miss"), 1.5);
+        b.target(&format!("{name} vs {hit}"), ratio(&b, &name, &hit), 2.5);
+    }
+    b.target(
+        "dataset/cold_start vs baseline/serde_json_only",
+        ratio(&b, "dataset/cold_start", "baseline/serde_json_only"),
+        2.0,
+    );
+    if !b.quick && !b.json {
+        if let (Some(c), Some(s)) = (b.median("dataset/cold_start"), b.median("baseline/serde_json_only")) {
+            println!("cold start {:.1} µs; serde_json alone {:.1} µs", c / 1e3, s / 1e3);
+        }
+    }
+    b.finish();
+}

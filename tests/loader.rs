@@ -252,7 +252,8 @@ fn every_problem_is_reported_in_one_pass() {
 #[test]
 fn a_quote_typed_with_plain_spaces_gets_a_hint() {
     let doc = r#"[{"id": "n", "title": "N", "file": "n.txt", "date_note": "undated", "quotes": [{"document": "n", "text": "On November 1"}]}]"#;
-    let err = Dataset::from_files([("sources/n.txt", "On\u{a0}November 1, it began."), ("documents.json", doc)]).unwrap_err();
+    let err =
+        Dataset::from_files([("sources/n.txt", "On\u{a0}November 1, it began."), ("documents.json", doc)]).unwrap_err();
     let d = err.diagnostics();
     assert_eq!((d.len(), d[0].kind), (1, K::QuoteNotFound), "{d:#?}");
     assert!(d[0].message.contains("plain spaces"), "{}", d[0].message);

@@ -23,9 +23,9 @@ pub(crate) struct KeyIndex {
 }
 
 impl KeyIndex {
-    /// An index sized for `n` keys (load factor at most one half).
+    /// An index sized for `n` keys (load factor at most one third, so misses end quickly).
     pub(crate) fn with_capacity(n: usize) -> Self {
-        let cap = (n.max(4) * 2).next_power_of_two();
+        let cap = (n.max(4) * 3).next_power_of_two();
         Self { slots: vec![EMPTY; cap], arena: String::new(), mask: cap - 1 }
     }
 
@@ -76,13 +76,13 @@ impl KeyIndex {
     #[inline]
     pub(crate) fn get_id(&self, id: &str) -> Option<u32> {
         let q = id.as_bytes();
-        self.probe(key::hash_folded(q), |k| k.eq_ignore_ascii_case(q))
+        self.probe(key::hash_folded(q), |k| key::eq_folded(q, k))
     }
 
     /// Looks up a name by its normalised form.
     #[inline]
     pub(crate) fn get_name(&self, name: &str) -> Option<u32> {
-        let mut buf = [0u8; NAME_BUF];
+        let mut buf = [0u8; NAME_BUF + 8];
         match key::normalize_into(name, &mut buf) {
             Some(q) => self.probe(key::hash_folded(q), |k| k == q),
             None => self.probe(key::hash_name_stream(name), |k| key::name_bytes(name).eq(k.iter().copied())),
@@ -102,6 +102,9 @@ impl KeyIndex {
 pub struct Table<T> {
     records: Vec<T>,
     ids: KeyIndex,
+    /// Every name and alias twice: normalised (letters and digits only, lower-cased), and
+    /// as written but ASCII-lower-cased. A query typed as spelled, in any case, or already
+    /// without spaces and punctuation, is found without normalising it.
     names: KeyIndex,
 }
 
@@ -120,7 +123,7 @@ impl<T: Record> Table<T> {
     pub(crate) fn build(records: Vec<T>) -> (Self, Vec<Clash>) {
         let mut ids = KeyIndex::with_capacity(records.len());
         let n_names: usize = records.iter().map(|r| 1 + r.aliases().len()).sum();
-        let mut names = KeyIndex::with_capacity(n_names);
+        let mut names = KeyIndex::with_capacity(2 * n_names);
         let mut clashes = Vec::new();
         for (i, r) in records.iter().enumerate() {
             let i = i as u32;
@@ -135,6 +138,9 @@ impl<T: Record> Table<T> {
                     }
                     _ => {}
                 }
+                // A raw form shared with another record means their normalised forms clash
+                // too, which is reported above; so its own result can be ignored.
+                let _ = names.insert(&name.to_ascii_lowercase(), i);
             }
         }
         (Self { records, ids, names }, clashes)
@@ -199,7 +205,8 @@ impl<T: Record> Table<T> {
     /// assert!(std::ptr::eq(a, projects.find("China-Singapore Guangzhou Knowledge City").unwrap()));
     /// ```
     pub fn find(&self, name: &str) -> Option<&T> {
-        self.names.get_name(name).and_then(|i| self.records.get(i as usize))
+        let i = self.names.get_id(name).or_else(|| self.names.get_name(name))?;
+        self.records.get(i as usize)
     }
 
     /// The position of the record with this id, for index-based navigation.
