@@ -1,1 +1,162 @@
-fn main() {}
+//! Scale benches: synthetic datasets of 1,000, 10,000 and 100,000 records loaded through
+//! the user-data loader (`Dataset::from_files`, the same loader as `from_dir`); id and
+//! name lookups, a filter that returns ten records, and load throughput at each size.
+//!
+//! `cargo bench --bench scale` (table), `-- --json` (one JSON object per line),
+//! `-- --test` (each bench once, checking its result).
+
+mod common;
+#[path = "../tests/common/synthetic.rs"]
+mod synthetic;
+
+use std::hint::black_box;
+
+use china_singapore::{Dataset, LoadOptions, Project, Record, Sector};
+use common::{Bench, ratio};
+
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+/// Lookups per timed call: a fixed sample spread evenly over the dataset.
+const SAMPLE: usize = 512;
+
+struct Scale {
+    n: usize,
+    files: Vec<(String, Vec<u8>)>,
+    bytes: u64,
+    ds: Dataset,
+}
+
+fn main() {
+    let options = LoadOptions::default().with_max_file_bytes(1 << 30);
+    let scales: Vec<Scale> = SIZES
+        .iter()
+        .map(|&n| {
+            let files = synthetic::files(n);
+            let bytes = files.iter().map(|(_, b)| b.len() as u64).sum();
+            let ds = Dataset::from_files_with(files.clone(), &options).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(ds.len(), n);
+            Scale { n, files, bytes, ds }
+        })
+        .collect();
+
+    // Per size: sampled projects, their id and name queries, and organisations with ten projects.
+    struct Queries<'a> {
+        ids: Vec<(String, &'a Project)>,
+        names: Vec<(String, &'a Project)>,
+        orgs: Vec<String>,
+    }
+    let queries: Vec<Queries<'_>> = scales
+        .iter()
+        .map(|s| {
+            let projects = s.ds.projects().as_slice();
+            let step = (projects.len() / SAMPLE).max(1);
+            let sample: Vec<&Project> = projects.iter().step_by(step).take(SAMPLE).collect();
+            let ids = sample.iter().map(|p| (p.id().to_owned(), *p)).collect();
+            let names = sample
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let q = match i % 3 {
+                        0 => p.name.to_uppercase(),
+                        1 => p.aliases[0].name.replace('-', " "),
+                        _ => p.name.to_lowercase().replace(' ', ""),
+                    };
+                    (q, *p)
+                })
+                .collect();
+            let orgs: Vec<String> =
+                (0..64).map(|k| format!("org-{}", k * (s.ds.organizations().len() / 2 / 64))).collect();
+            Queries { ids, names, orgs }
+        })
+        .collect();
+
+    let mut b = Bench::from_args();
+    for (s, q) in scales.iter().zip(&queries) {
+        let n = s.n;
+        let ds = &s.ds;
+        let ids = &q.ids;
+        b.add(
+            &format!("scale/id/{n}"),
+            ids.len() as u64,
+            None,
+            move || {
+                ids.iter().filter(|(k, p)| ds.projects().get(black_box(k)).is_some_and(|r| std::ptr::eq(r, *p))).count()
+            },
+            move |&h| h == ids.len(),
+        );
+        let names = &q.names;
+        b.add(
+            &format!("scale/name/{n}"),
+            names.len() as u64,
+            None,
+            move || {
+                names
+                    .iter()
+                    .filter(|(k, p)| ds.projects().find(black_box(k)).is_some_and(|r| std::ptr::eq(r, *p)))
+                    .count()
+            },
+            move |&h| h == names.len(),
+        );
+        let orgs = &q.orgs;
+        b.add(
+            &format!("scale/filter10/{n}"),
+            orgs.len() as u64,
+            None,
+            move || orgs.iter().map(|o| ds.project_filter().organization(black_box(o)).iter().count()).sum::<usize>(),
+            move |&total| total == 10 * orgs.len(),
+        );
+        b.add(
+            &format!("scale/filter_org_sector/{n}"),
+            orgs.len() as u64,
+            None,
+            move || {
+                orgs.iter()
+                    .map(|o| ds.project_filter().organization(black_box(o)).sector(Sector::Biomedicine).iter().count())
+                    .sum::<usize>()
+            },
+            // Each organisation's ten consecutive projects cycle through four sectors.
+            move |&total| (2 * orgs.len()..=3 * orgs.len()).contains(&total),
+        );
+    }
+    for s in &scales {
+        let files = &s.files;
+        let options = &options;
+        let n = s.n;
+        b.add(
+            &format!("scale/load/{n}"),
+            1,
+            Some(s.bytes),
+            move || Dataset::from_files_with(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())), options),
+            move |r| r.as_ref().is_ok_and(|d| d.len() == n),
+        );
+    }
+    b.run();
+
+    let (lo, hi) = (SIZES[0], SIZES[2]);
+    b.target(
+        &format!("scale/id/{hi} vs scale/id/{lo}"),
+        ratio(&b, &format!("scale/id/{hi}"), &format!("scale/id/{lo}")),
+        3.0,
+    );
+    b.target(
+        &format!("scale/name/{hi} vs scale/name/{lo}"),
+        ratio(&b, &format!("scale/name/{hi}"), &format!("scale/name/{lo}")),
+        3.0,
+    );
+    b.target(
+        &format!("scale/filter10/{hi} vs scale/filter10/{lo}"),
+        ratio(&b, &format!("scale/filter10/{hi}"), &format!("scale/filter10/{lo}")),
+        2.0,
+    );
+    let throughput: Vec<f64> =
+        scales.iter().filter_map(|s| b.median(&format!("scale/load/{}", s.n)).map(|ns| s.bytes as f64 / ns)).collect();
+    if throughput.len() == SIZES.len() {
+        let (max, min) = throughput.iter().fold((f64::MIN, f64::MAX), |(a, z), &t| (a.max(t), z.min(t)));
+        b.target("scale/load throughput: fastest vs slowest size", Some(max / min), 1.5);
+        if !b.quick && !b.json {
+            for (s, t) in scales.iter().zip(&throughput) {
+                println!("load {:>7} records: {:>6.1} MB/s", s.n, t * 1e3);
+            }
+        }
+    }
+    b.finish();
+}

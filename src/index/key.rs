@@ -141,6 +141,9 @@ pub(crate) fn name_bytes(s: &str) -> impl Iterator<Item = u8> + '_ {
 
 /// The normalised form of a name, as stored in the name index.
 pub(crate) fn normalize_name(s: &str) -> String {
+    if s.is_ascii() {
+        return s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())).collect();
+    }
     let bytes: Vec<u8> = name_bytes(s).collect();
     String::from_utf8_lossy(&bytes).into_owned()
 }

@@ -33,10 +33,11 @@ impl KeyIndex {
         (h as usize ^ (h >> 32) as usize) & self.mask
     }
 
-    /// Inserts an already-folded key; returns the existing target if the key is taken.
+    /// Inserts a key, stored ASCII-lower-cased; returns the existing target if the key is
+    /// taken (ignoring ASCII case).
     pub(crate) fn insert(&mut self, key: &str, target: u32) -> Result<(), u32> {
         let h = key::hash_folded(key.as_bytes());
-        if let Some(t) = self.probe(h, |k| k == key.as_bytes()) {
+        if let Some(t) = self.probe(h, |k| key::eq_folded(key.as_bytes(), k)) {
             return Err(t);
         }
         let mut i = self.start(h);
@@ -45,6 +46,7 @@ impl KeyIndex {
         }
         let off = self.arena.len() as u32;
         self.arena.push_str(key);
+        self.arena[off as usize..].make_ascii_lowercase();
         self.slots[i] = Slot { tag: (h >> 32) as u32, target, off, len: key.len() as u32 };
         Ok(())
     }
@@ -127,7 +129,7 @@ impl<T: Record> Table<T> {
         let mut clashes = Vec::new();
         for (i, r) in records.iter().enumerate() {
             let i = i as u32;
-            if let Err(first) = ids.insert(&r.id().to_ascii_lowercase(), i) {
+            if let Err(first) = ids.insert(r.id(), i) {
                 clashes.push(Clash { key: r.id().to_owned(), is_id: true, first, second: i });
             }
             for name in r.names() {
@@ -140,7 +142,7 @@ impl<T: Record> Table<T> {
                 }
                 // A raw form shared with another record means their normalised forms clash
                 // too, which is reported above; so its own result can be ignored.
-                let _ = names.insert(&name.to_ascii_lowercase(), i);
+                let _ = names.insert(name, i);
             }
         }
         (Self { records, ids, names }, clashes)

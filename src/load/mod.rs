@@ -6,6 +6,7 @@
 //! every check and returns either a whole dataset or every problem found.
 
 mod json;
+mod text_index;
 mod validate;
 
 use std::borrow::Cow;
@@ -21,6 +22,7 @@ use crate::index::Table;
 use crate::index::links::{Links, Tables};
 use crate::model::*;
 use json::{Loc, line_col, parse_file};
+use text_index::TextIndex;
 use validate::{Checker, Loaded, check_common, check_links};
 
 /// The crate's own data directory, compiled in.
@@ -358,10 +360,15 @@ fn parse_kind<T: DeserializeOwned + Record>(
     out
 }
 
-fn table<T: Record>(c: &mut Checker<'_>, records: Vec<(T, Loc)>, docs: &Table<Document>) -> (Table<T>, Vec<Loc>) {
+fn table<T: Record>(
+    c: &mut Checker<'_>,
+    records: Vec<(T, Loc)>,
+    docs: &Table<Document>,
+    texts: &[TextIndex<'_>],
+) -> (Table<T>, Vec<Loc>) {
     let (records, locs): (Vec<T>, Vec<Loc>) = records.into_iter().unzip();
     let (table, clashes) = Table::build(records);
-    check_common(c, &table, &locs, &clashes, docs);
+    check_common(c, &table, &locs, &clashes, docs, texts);
     (table, locs)
 }
 
@@ -420,20 +427,23 @@ pub(crate) fn load(inputs: Vec<Input>, mut diags: Vec<Diagnostic>, options: &Loa
         let (t, clashes) = Table::build(records);
         (t, locs, clashes)
     };
-    check_common(&mut c, &doc_table, &doc_locs, &doc_clashes, &doc_table);
+    // Indexed from the input bytes, which outlive the load, in document order.
+    let text_index: Vec<TextIndex<'_>> =
+        doc_table.iter().map(|d| TextIndex::new(sources.get(d.file.as_str()).copied().unwrap_or_default())).collect();
+    check_common(&mut c, &doc_table, &doc_locs, &doc_clashes, &doc_table, &text_index);
     let documents = (doc_table, doc_locs);
     let places = parse_kind(Kind::Place, &inputs, &texts, &mut c);
-    let places = table(&mut c, places, &documents.0);
+    let places = table(&mut c, places, &documents.0, &text_index);
     let organizations = parse_kind(Kind::Organization, &inputs, &texts, &mut c);
-    let organizations = table(&mut c, organizations, &documents.0);
+    let organizations = table(&mut c, organizations, &documents.0, &text_index);
     let projects = parse_kind(Kind::Project, &inputs, &texts, &mut c);
-    let projects = table(&mut c, projects, &documents.0);
+    let projects = table(&mut c, projects, &documents.0, &text_index);
     let agreements = parse_kind(Kind::Agreement, &inputs, &texts, &mut c);
-    let agreements = table(&mut c, agreements, &documents.0);
+    let agreements = table(&mut c, agreements, &documents.0, &text_index);
     let forums = parse_kind(Kind::Forum, &inputs, &texts, &mut c);
-    let forums = table(&mut c, forums, &documents.0);
+    let forums = table(&mut c, forums, &documents.0, &text_index);
     let speakers = parse_kind(Kind::Speaker, &inputs, &texts, &mut c);
-    let speakers = table(&mut c, speakers, &documents.0);
+    let speakers = table(&mut c, speakers, &documents.0, &text_index);
 
     let loaded = Loaded {
         documents: &documents,

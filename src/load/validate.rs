@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::Input;
 use super::json::{Loc, element_spans, line_col};
+use super::text_index::TextIndex;
 use crate::error::{Diagnostic, DiagnosticKind as K};
 use crate::index::key::normalize_name;
 use crate::index::{Clash, Table};
@@ -126,6 +127,7 @@ pub(crate) fn check_common<T: Record>(
     locs: &[Loc],
     clashes: &[Clash],
     documents: &Table<Document>,
+    texts: &[TextIndex<'_>],
 ) {
     for (r, &loc) in table.iter().zip(locs) {
         let id = r.id();
@@ -153,7 +155,11 @@ pub(crate) fn check_common<T: Record>(
             );
         }
         for q in r.quotes() {
-            let Some(doc) = documents.get(q.document.as_str()).filter(|d| d.id == q.document) else {
+            let found = documents.position(q.document.as_str()).map(|i| i as usize);
+            let Some((doc, index)) = found
+                .and_then(|i| Some((documents.as_slice().get(i)?, texts.get(i)?)))
+                .filter(|(d, _)| d.id == q.document)
+            else {
                 let broken = c.incomplete.contains(&Kind::Document)
                     || c.broken.get(&Kind::Document).is_some_and(|b| b.contains(q.document.as_str()));
                 if !broken {
@@ -164,7 +170,7 @@ pub(crate) fn check_common<T: Record>(
             if doc.text.is_empty() {
                 continue; // its missing source is reported once, on the document
             }
-            if q.text.is_empty() || !doc.text.contains(q.text.as_str()) {
+            if q.text.is_empty() || !index.contains(&q.text) {
                 let loose = !q.text.is_empty() && loosen(&doc.text).contains(&loosen(&q.text));
                 let hint = if loose {
                     "; it does occur with plain spaces or straight quotes: copy it exactly (the source uses no-break spaces U+00A0 and curly quotes)"

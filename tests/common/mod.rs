@@ -1,0 +1,2 @@
+//! Helpers shared by the integration tests (and, by path, the benches).
+pub mod synthetic;
