@@ -1,0 +1,66 @@
+//! Lookups by id and by name or alias, and filters, make no heap allocation per call.
+//! Counted per thread by allocation-counter's global allocator (so no `unsafe` here).
+
+use std::hint::black_box;
+
+use china_singapore::{Record, Sector, SpeakerRole, Table};
+
+fn queries<T: Record>(table: &Table<T>) -> Vec<String> {
+    let mut q = Vec::new();
+    for r in table {
+        q.push(r.id().to_owned());
+        q.push(r.id().to_uppercase());
+        q.push(format!("{}-missing", r.id()));
+        for name in r.names() {
+            q.push(name.to_owned());
+            q.push(name.to_uppercase());
+            q.push(name.to_lowercase().replace('-', " "));
+            q.push(format!(" {} ", name.replace(' ', "  ")));
+        }
+    }
+    q.push("É".repeat(300)); // past the stack buffer: the streaming path
+    q.push("x".repeat(1000));
+    q.push(String::new());
+    q
+}
+
+fn look<T: Record>(table: &Table<T>, qs: &[String]) -> usize {
+    qs.iter().filter(|q| table.get(black_box(q)).is_some()).count()
+        + qs.iter().filter(|q| table.find(black_box(q)).is_some()).count()
+}
+
+#[test]
+fn lookups_and_filters_allocate_nothing() {
+    let ds = china_singapore::dataset();
+    let (p, a, f, s, o, l) = (
+        queries(ds.projects()),
+        queries(ds.agreements()),
+        queries(ds.forums()),
+        queries(ds.speakers()),
+        queries(ds.organizations()),
+        queries(ds.places()),
+    );
+    let mut found = 0;
+    let info = allocation_counter::measure(|| {
+        found += look(ds.projects(), &p);
+        found += look(ds.agreements(), &a);
+        found += look(ds.forums(), &f);
+        found += look(ds.speakers(), &s);
+        found += look(ds.organizations(), &o);
+        found += look(ds.places(), &l);
+        found += ds.project_filter().sector(Sector::Biomedicine).place("china").iter().count();
+        found += ds.speaker_filter().forum("trade-in-services-forum-4").role(SpeakerRole::Keynote).iter().count();
+        found += ds.place_projects("guangzhou").count() + ds.forum_agreements("jcbc-18").count();
+    });
+    assert_eq!(info.count_total, 0, "lookups allocated: {info:?}");
+    assert!(found > 500, "the lookups found only {found} records");
+}
+
+#[test]
+fn the_counter_sees_allocations() {
+    // Guards the test above: if counting were broken, it would pass vacuously.
+    let info = allocation_counter::measure(|| {
+        black_box(String::from("allocates"));
+    });
+    assert!(info.count_total >= 1);
+}
