@@ -105,7 +105,7 @@ proptest! {
             }
         }
         match Dataset::from_files(files) {
-            Ok(ds) => prop_assert!(ds.len() > 0),
+            Ok(ds) => prop_assert!(!ds.is_empty()),
             Err(e) => prop_assert!(!e.diagnostics().is_empty()),
         }
     }
