@@ -15,14 +15,32 @@ use common::{Bench, ratio};
 use rustc_hash::FxHashMap;
 
 /// Name queries for a record: each name and alias as written, in upper case, in lower
-/// case with hyphens as spaces, and with no spaces or punctuation at all.
+/// case with hyphens as spaces, with no spaces or punctuation at all, and with every space
+/// doubled (which only the full normalisation finds).
 fn name_variants(name: &str) -> Vec<String> {
     vec![
         name.to_owned(),
         name.to_uppercase(),
         name.to_lowercase().replace('-', " "),
         name.chars().filter(|c| c.is_alphanumeric()).collect(),
+        name.replace(' ', "  "),
     ]
+}
+
+/// `China-Singapore Smart Park` as ` china,singapore  smart.park ` style: other separators.
+fn scrambled(name: &str) -> String {
+    let mut out = String::from(" ");
+    for (i, c) in name.chars().enumerate() {
+        out.push(match c {
+            ' ' if i % 2 == 0 => ',',
+            ' ' => '.',
+            '-' => ' ',
+            c if i % 7 == 0 => c.to_ascii_uppercase(),
+            c => c,
+        });
+    }
+    out.push_str(". ");
+    out
 }
 
 fn bench_kind<'a, T: Record>(b: &mut Bench<'a>, kind: &str, table: &'a Table<T>) {
@@ -46,6 +64,21 @@ fn bench_kind<'a, T: Record>(b: &mut Bench<'a>, kind: &str, table: &'a Table<T>)
     );
     let names: Vec<(String, *const T)> =
         records.iter().flat_map(|r| r.names().flat_map(name_variants).map(move |q| (q, r as *const T))).collect();
+    let scrambled_names: Vec<(String, *const T)> =
+        records.iter().flat_map(|r| r.names().map(scrambled).map(move |q| (q, r as *const T))).collect();
+    let n_scrambled = scrambled_names.len();
+    b.add(
+        &format!("{kind}/name/hit-normalised-only"),
+        n_scrambled as u64,
+        None,
+        move || {
+            scrambled_names
+                .iter()
+                .filter(|(q, want)| table.find(black_box(q)).is_some_and(|r| std::ptr::eq(r, *want)))
+                .count()
+        },
+        move |&hits| hits == n_scrambled,
+    );
     let n_names = names.len();
     b.add(
         &format!("{kind}/name/hit"),

@@ -12,23 +12,11 @@
 pub(crate) const NAME_BUF: usize = 256;
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+const LANE_B: u64 = 0x2545_f491_4f6c_dd1d;
 
 #[inline(always)]
 fn mix(h: u64, w: u64) -> u64 {
     (h.rotate_left(5) ^ w).wrapping_mul(SEED)
-}
-
-/// Lower-cases the ASCII letters of eight packed bytes at once (as `u8::to_ascii_lowercase`
-/// would, byte by byte); other bytes are unchanged.
-#[inline(always)]
-fn lower_word(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let heptets = w & !HIGH;
-    let above_z = heptets.wrapping_add(ONES * u64::from(0x7f - b'Z'));
-    let from_a = heptets.wrapping_add(ONES * u64::from(0x80 - b'A'));
-    let upper = (from_a ^ above_z) & !w & HIGH;
-    w | (upper >> 2)
 }
 
 /// Up to eight bytes as a little-endian word, zero-padded.
@@ -36,7 +24,32 @@ fn lower_word(w: u64) -> u64 {
 fn word(chunk: &[u8]) -> u64 {
     match <[u8; 8]>::try_from(chunk) {
         Ok(full) => u64::from_le_bytes(full),
-        Err(_) => chunk.iter().rev().fold(0u64, |w, &b| (w << 8) | u64::from(b)),
+        Err(_) => chunk.iter().take(8).rev().fold(0u64, |w, &b| (w << 8) | u64::from(b)),
+    }
+}
+
+/// The first eight bytes as a word (zero-padded if there are fewer).
+#[inline(always)]
+fn word8(bytes: &[u8]) -> u64 {
+    word(bytes.get(..8).unwrap_or(bytes))
+}
+
+/// The last `len % 8` bytes as a zero-padded word, read with overlapping loads rather than
+/// byte by byte.
+#[inline(always)]
+fn tail_word(bytes: &[u8]) -> u64 {
+    let len = bytes.len();
+    let rest = len % 8;
+    if rest == 0 {
+        0
+    } else if len >= 8 {
+        word8(&bytes[len - 8..]) >> (8 * (8 - rest))
+    } else if len >= 4 {
+        let lo = u64::from(u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]));
+        let hi = u64::from(u32::from_le_bytes([bytes[len - 4], bytes[len - 3], bytes[len - 2], bytes[len - 1]]));
+        lo | (hi << (8 * (len - 4)))
+    } else {
+        word(bytes)
     }
 }
 
@@ -48,31 +61,78 @@ fn fold(w: u64) -> u64 {
     w | 0x2020_2020_2020_2020
 }
 
-/// Hashes bytes so that ASCII case does not matter. Ids and normalised names share it.
-///
-/// Eight bytes a step; the last, partial step is the zero-padded tail, read with one
-/// overlapping load where the input is long enough.
+/// Multiplies two words to 128 bits and folds the halves together.
+#[inline(always)]
+fn mul_mix(a: u64, b: u64) -> u64 {
+    let full = u128::from(a) * u128::from(b);
+    (full as u64) ^ ((full >> 64) as u64)
+}
+
+const K0: u64 = 0x243f_6a88_85a3_08d3;
+const K1: u64 = 0x1319_8a2e_0370_7344;
+
+/// The hash of every key (ids, names as written, normalised names) so that ASCII case does
+/// not matter. Keys up to [`NAME_BUF`] bytes use [`hash_short`]; longer ones the word hash,
+/// which can also be computed while streaming ([`hash_name_stream`]). Equal keys have equal
+/// lengths, so they always take the same path.
 #[inline]
-pub(crate) fn hash_folded(bytes: &[u8]) -> u64 {
+pub(crate) fn hash_key(bytes: &[u8]) -> u64 {
+    if bytes.len() <= NAME_BUF { hash_short(bytes) } else { hash_words(bytes) }
+}
+
+/// A fast hash in the style of rustc-hash 2 and foldhash: up to 16 bytes are read as two
+/// (overlapping) words and mixed with one 128-bit multiply; longer input 16 bytes a step.
+#[inline]
+fn hash_short(bytes: &[u8]) -> u64 {
     let len = bytes.len();
-    let mut h = len as u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        h = mix(h, fold(word(c)));
-    }
-    let rest = chunks.remainder().len();
-    if rest > 0 {
-        let tail = if len >= 8 {
-            word(&bytes[len - 8..]) >> (8 * (8 - rest))
+    let (mut s0, mut s1) = (K0 ^ len as u64, K1);
+    if len <= 16 {
+        let (lo, hi) = if len >= 8 {
+            (word8(bytes), word8(&bytes[len - 8..]))
         } else if len >= 4 {
-            let lo = u64::from(u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]));
-            let hi = u64::from(u32::from_le_bytes([bytes[len - 4], bytes[len - 3], bytes[len - 2], bytes[len - 1]]));
-            lo | (hi << (8 * (len - 4)))
+            let lo = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+            let hi = u32::from_le_bytes([bytes[len - 4], bytes[len - 3], bytes[len - 2], bytes[len - 1]]);
+            (u64::from(lo), u64::from(hi))
+        } else if len > 0 {
+            (u64::from(bytes[0]) | u64::from(bytes[len / 2]) << 8 | u64::from(bytes[len - 1]) << 16, 0)
         } else {
-            word(bytes)
+            (0, 0)
         };
-        h = mix(h, fold(tail));
+        s0 ^= fold(lo);
+        s1 ^= fold(hi);
+    } else {
+        let (words, _) = bytes[..len - 16].as_chunks::<16>();
+        for w in words {
+            let (a, b) = w.split_at(8);
+            s0 = mul_mix(s0 ^ fold(word8(a)), s1 ^ fold(word8(b)));
+        }
+        s0 ^= fold(word8(&bytes[len - 16..]));
+        s1 ^= fold(word8(&bytes[len - 8..]));
     }
+    mul_mix(s0, s1)
+}
+
+/// The word hash: zero-padded 8-byte words, even words into one lane and odd words into
+/// another (two multiply chains side by side), mixed at the end.
+#[inline]
+fn hash_words(bytes: &[u8]) -> u64 {
+    let len = bytes.len();
+    let (mut a, mut b) = (len as u64, LANE_B);
+    let mut pairs = bytes.chunks_exact(16);
+    for c in &mut pairs {
+        a = mix(a, fold(word8(c)));
+        b = mix(b, fold(word8(&c[8..])));
+    }
+    let rest = pairs.remainder().len();
+    if rest >= 8 {
+        a = mix(a, fold(word8(pairs.remainder())));
+        if rest > 8 {
+            b = mix(b, fold(tail_word(bytes)));
+        }
+    } else if rest > 0 {
+        a = mix(a, fold(tail_word(bytes)));
+    }
+    let h = mix(a, b);
     h ^ (h >> 29)
 }
 
@@ -89,10 +149,10 @@ fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
 /// with bit tricks and copies each run of them at once. Returns the length written, or
 /// `None` if `buf` is too small.
 #[inline]
-fn normalize_ascii(bytes: &[u8], buf: &mut [u8; NAME_BUF + 8]) -> Option<usize> {
-    let mut n = 0usize;
-    for c in bytes.chunks(8) {
-        let w = word(c);
+fn normalize_ascii(bytes: &[u8], buf: &mut [u8; NAME_BUF + 8], mut n: usize) -> Option<usize> {
+    let (words, _) = bytes.as_chunks::<8>();
+    let tail = (bytes.len() % 8 != 0).then(|| tail_word(bytes));
+    for w in words.iter().map(|w| u64::from_le_bytes(*w)).chain(tail) {
         let folded = fold(w);
         let keep_high = bytes_in(folded, b'a', b'z') | bytes_in(w, b'0', b'9');
         // One bit per byte, byte i at bit i.
@@ -109,27 +169,6 @@ fn normalize_ascii(bytes: &[u8], buf: &mut [u8; NAME_BUF + 8]) -> Option<usize> 
     (n <= NAME_BUF).then_some(n)
 }
 
-/// 0 for bytes that names ignore, the lower-cased byte for ASCII letters and digits,
-/// and 0xff for bytes of non-ASCII characters (which take the slow path).
-static NAME_BYTE: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        let b = i as u8;
-        t[i] = if b.is_ascii_digit() || b.is_ascii_lowercase() {
-            b
-        } else if b.is_ascii_uppercase() {
-            b + 32
-        } else if b >= 0x80 {
-            0xff
-        } else {
-            0
-        };
-        i += 1;
-    }
-    t
-};
-
 /// The normalised bytes of a name: letters and digits only, lower-cased, UTF-8 encoded.
 pub(crate) fn name_bytes(s: &str) -> impl Iterator<Item = u8> + '_ {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).flat_map(|c| {
@@ -139,58 +178,90 @@ pub(crate) fn name_bytes(s: &str) -> impl Iterator<Item = u8> + '_ {
     })
 }
 
-/// The normalised form of a name, as stored in the name index.
-pub(crate) fn normalize_name(s: &str) -> String {
-    if s.is_ascii() {
-        return s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())).collect();
-    }
-    let bytes: Vec<u8> = name_bytes(s).collect();
-    String::from_utf8_lossy(&bytes).into_owned()
+/// A name lower-cased with each run of characters other than letters and digits turned
+/// into one space, trimmed: `China-Singapore  Smart Park.` becomes
+/// `china singapore smart park`, the way names are often typed.
+#[cfg(test)]
+pub(crate) fn spaced_name(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    spaced_name_into(s, &mut out);
+    out
 }
 
-/// True when `a` equals `b` ignoring ASCII case, where `b` is already lower-case.
-/// Compares eight bytes at a time.
+/// [`spaced_name`] into a reused buffer.
+pub(crate) fn spaced_name_into(s: &str, out: &mut String) {
+    out.clear();
+    for word in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// The normalised form of a name, as stored in the name index.
+pub(crate) fn normalize_name(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    normalize_name_into(s, &mut out);
+    out
+}
+
+/// [`normalize_name`] into a reused buffer.
+pub(crate) fn normalize_name_into(s: &str, out: &mut String) {
+    out.clear();
+    if s.is_ascii() {
+        out.extend(s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.extend(s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+    }
+}
+
+/// True when eight bytes of a query equal eight stored bytes, which are ASCII-lower-cased,
+/// ignoring ASCII case: every differing bit must be the case bit of an ASCII letter.
+#[inline(always)]
+fn word_eq_folded(q: u64, lower: u64) -> bool {
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let diff = q ^ lower;
+    if diff == 0 {
+        return true;
+    }
+    let letters = bytes_in(lower & !HIGH, b'a', b'z') & !lower;
+    diff & !CASE == 0 && (diff << 2) & HIGH & !letters == 0
+}
+
+/// True when `a` equals `lower` ignoring ASCII case, where `lower` is already ASCII
+/// lower-case. Compares eight bytes at a time, the last eight overlapping.
 #[inline]
 pub(crate) fn eq_folded(a: &[u8], lower: &[u8]) -> bool {
-    if a.len() != lower.len() {
+    let len = a.len();
+    if len != lower.len() {
         return false;
     }
     if a == lower {
         return true;
     }
-    let mut x = a.chunks(8);
-    let mut y = lower.chunks(8);
-    loop {
-        match (x.next(), y.next()) {
-            (Some(p), Some(q)) => {
-                if lower_word(word(p)) != word(q) {
-                    return false;
-                }
-            }
-            _ => return true,
-        }
-    }
+    let (x, _) = a.as_chunks::<8>();
+    let (y, _) = lower.as_chunks::<8>();
+    x.iter().zip(y).all(|(p, q)| word_eq_folded(u64::from_le_bytes(*p), u64::from_le_bytes(*q)))
+        && (len % 8 == 0 || word_eq_folded(tail_word(a), tail_word(lower)))
 }
-
 /// Normalises `s` into `buf` and returns the used prefix, or `None` if it does not fit.
 #[inline]
 pub(crate) fn normalize_into<'b>(s: &str, buf: &'b mut [u8; NAME_BUF + 8]) -> Option<&'b [u8]> {
     let bytes = s.as_bytes();
     if bytes.is_ascii() {
-        let n = normalize_ascii(bytes, buf)?;
+        let n = normalize_ascii(bytes, buf, 0)?;
         return Some(&buf[..n]);
     }
+    // Mixed text: runs of ASCII word-at-a-time, other characters one by one.
     let mut n = 0usize;
-    // Mixed text: ASCII through the table, other characters one by one.
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            let m = NAME_BYTE[usize::from(b)];
-            if m != 0 {
-                *buf.get_mut(n)? = m;
-                n += 1;
-            }
-            i += 1;
+    while i < bytes.len() {
+        let run = bytes[i..].iter().position(|&b| b >= 0x80).unwrap_or(bytes.len() - i);
+        if run > 0 {
+            n = normalize_ascii(&bytes[i..i + run], buf, n)?;
+            i += run;
             continue;
         }
         let c = s.get(i..)?.chars().next()?;
@@ -208,54 +279,124 @@ pub(crate) fn normalize_into<'b>(s: &str, buf: &'b mut [u8; NAME_BUF + 8]) -> Op
     Some(&buf[..n])
 }
 
-/// Streaming equivalent of [`hash_folded`] over normalised name bytes, for names longer
-/// than [`NAME_BUF`].
+/// The word hash of a name's normalised bytes, computed while streaming them: for names
+/// whose normalised form is longer than [`NAME_BUF`], where it equals [`hash_key`].
 pub(crate) fn hash_name_stream(s: &str) -> u64 {
     let len = name_bytes(s).count();
-    let mut h = len as u64;
-    let mut w = 0u64;
-    let mut k = 0u32;
-    for b in name_bytes(s) {
-        w |= u64::from(b) << (8 * k);
+    let (mut a, mut b) = (len as u64, LANE_B);
+    let (mut w, mut k, mut words) = (0u64, 0u32, 0usize);
+    let mut push = |w: u64, words: &mut usize| {
+        if *words % 2 == 0 {
+            a = mix(a, fold(w));
+        } else {
+            b = mix(b, fold(w));
+        }
+        *words += 1;
+    };
+    for byte in name_bytes(s) {
+        w |= u64::from(byte) << (8 * k);
         k += 1;
         if k == 8 {
-            h = mix(h, fold(w));
-            w = 0;
-            k = 0;
+            push(w, &mut words);
+            (w, k) = (0, 0);
         }
     }
     if k > 0 {
-        h = mix(h, fold(w));
+        push(w, &mut words);
     }
+    let h = mix(a, b);
     h ^ (h >> 29)
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The hash as specified: zero-padded words, even ones to lane a, odd ones to lane b.
+    fn reference_hash(b: &[u8]) -> u64 {
+        let (mut a, mut lane_b) = (b.len() as u64, LANE_B);
+        for (i, c) in b.chunks(8).enumerate() {
+            let mut w = [0u8; 8];
+            w[..c.len()].copy_from_slice(c);
+            let w = fold(u64::from_le_bytes(w));
+            if i % 2 == 0 {
+                a = mix(a, w);
+            } else {
+                lane_b = mix(lane_b, w);
+            }
+        }
+        let h = mix(a, lane_b);
+        h ^ (h >> 29)
+    }
+
     #[test]
-    fn lower_word_matches_bytewise_lowercase() {
-        for base in (0u16..256).step_by(8) {
-            let bytes: Vec<u8> = (base..base + 8).map(|b| b as u8).collect();
-            let got = lower_word(word(&bytes)).to_le_bytes();
-            let want: Vec<u8> = bytes.iter().map(u8::to_ascii_lowercase).collect();
-            assert_eq!(got.to_vec(), want, "bytes {base}..{}", base + 8);
+    fn the_hash_matches_its_reference_at_every_length() {
+        let bytes: Vec<u8> = (1u8..=70).collect();
+        for len in 0..bytes.len() {
+            assert_eq!(hash_words(&bytes[..len]), reference_hash(&bytes[..len]), "length {len}");
         }
     }
 
     #[test]
-    fn the_tail_trick_reads_the_zero_padded_tail() {
-        let bytes: Vec<u8> = (1u8..=40).collect();
-        for len in 0..bytes.len() {
-            let b = &bytes[..len];
-            let mut h = len as u64;
-            for c in b.chunks(8) {
-                let mut w = [0u8; 8];
-                w[..c.len()].copy_from_slice(c);
-                h = mix(h, fold(u64::from_le_bytes(w)));
+    fn folded_equality_matches_ascii_case_insensitive_equality() {
+        let samples = [
+            "",
+            "a",
+            "Ab",
+            "abc",
+            "abcd-XYZ",
+            "0123456789",
+            "China-Singapore Smart Park",
+            "@[`{",
+            "É’ x",
+            "mou-singapore-companies-csgks",
+        ];
+        for a in samples {
+            for b in samples {
+                let lower = b.to_ascii_lowercase();
+                assert_eq!(
+                    eq_folded(a.as_bytes(), lower.as_bytes()),
+                    a.eq_ignore_ascii_case(&lower),
+                    "{a:?} vs {lower:?}"
+                );
             }
-            assert_eq!(hash_folded(b), h ^ (h >> 29), "length {len}");
+            let lower = a.to_ascii_lowercase();
+            assert!(eq_folded(a.to_ascii_uppercase().as_bytes(), lower.as_bytes()), "{a:?}");
+        }
+        // Every pair of ASCII bytes, at every position of a 9-byte key.
+        for x in 0u8..128 {
+            for y in 0u8..128 {
+                let lower = [b'k', b'e', b'y', b'-', b'k', b'e', b'y', b'-', y.to_ascii_lowercase()];
+                let mut q = lower;
+                q[8] = x;
+                assert_eq!(eq_folded(&q, &lower), x.eq_ignore_ascii_case(&y.to_ascii_lowercase()), "{x} vs {y}");
+                let (mut q2, mut l2) = ([b'a'; 5], [b'a'; 5]);
+                q2[2] = x;
+                l2[2] = y.to_ascii_lowercase();
+                assert_eq!(eq_folded(&q2, &l2), x.eq_ignore_ascii_case(&l2[2]), "{x} vs {y} short");
+            }
+        }
+    }
+
+    #[test]
+    fn keys_hash_alike_whatever_their_ascii_case() {
+        let base: String = "Abc-Def Ghi 0123456789 JKL mno PQR stu VWX yz".repeat(8);
+        for len in 0..base.len() {
+            let k = &base[..len];
+            assert_eq!(hash_key(k.as_bytes()), hash_key(k.to_ascii_lowercase().as_bytes()), "length {len}");
+            assert_eq!(hash_key(k.as_bytes()), hash_key(k.to_ascii_uppercase().as_bytes()), "length {len}");
+        }
+        // Different keys of one length rarely share a hash.
+        let hashes: std::collections::HashSet<u64> =
+            (0..2000).map(|i| hash_key(format!("project-{i}").as_bytes())).collect();
+        assert!(hashes.len() > 1990);
+    }
+
+    #[test]
+    fn long_names_hash_the_same_streamed_or_whole() {
+        for s in ["x".repeat(257), "ab ".repeat(200), "É".repeat(300), "Z9-".repeat(150)] {
+            let whole: Vec<u8> = name_bytes(&s).collect();
+            assert!(whole.len() > NAME_BUF);
+            assert_eq!(hash_name_stream(&s), hash_key(&whole), "{}", &s[..10]);
         }
     }
 
@@ -264,7 +405,7 @@ mod tests {
         for s in ["CSGKC", "China-Singapore Guangzhou Knowledge City", "Singapore’s Ministry", "ÉCOLE Ünïcode", ""]
         {
             let mut buf = [0u8; NAME_BUF + 8];
-            let fast = normalize_into(s, &mut buf).map(hash_folded);
+            let fast = normalize_into(s, &mut buf).map(hash_words);
             assert_eq!(fast, Some(hash_name_stream(s)), "{s}");
         }
     }
@@ -285,6 +426,13 @@ mod tests {
         let long = "ab ".repeat(200);
         let mut buf = [0u8; NAME_BUF + 8];
         assert_eq!(normalize_into(&long, &mut buf), None, "400 normalised bytes do not fit");
+    }
+
+    #[test]
+    fn spaced_names_collapse_separators() {
+        assert_eq!(spaced_name("  China-Singapore  Smart Park. "), "china singapore smart park");
+        assert_eq!(spaced_name("Singapore’s MTI"), "singapore s mti");
+        assert_eq!(spaced_name("--"), "");
     }
 
     #[test]

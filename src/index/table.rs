@@ -36,7 +36,7 @@ impl KeyIndex {
     /// Inserts a key, stored ASCII-lower-cased; returns the existing target if the key is
     /// taken (ignoring ASCII case).
     pub(crate) fn insert(&mut self, key: &str, target: u32) -> Result<(), u32> {
-        let h = key::hash_folded(key.as_bytes());
+        let h = key::hash_key(key.as_bytes());
         if let Some(t) = self.probe(h, |k| key::eq_folded(key.as_bytes(), k)) {
             return Err(t);
         }
@@ -78,7 +78,7 @@ impl KeyIndex {
     #[inline]
     pub(crate) fn get_id(&self, id: &str) -> Option<u32> {
         let q = id.as_bytes();
-        self.probe(key::hash_folded(q), |k| key::eq_folded(q, k))
+        self.probe(key::hash_key(q), |k| key::eq_folded(q, k))
     }
 
     /// Looks up a name by its normalised form.
@@ -86,7 +86,7 @@ impl KeyIndex {
     pub(crate) fn get_name(&self, name: &str) -> Option<u32> {
         let mut buf = [0u8; NAME_BUF + 8];
         match key::normalize_into(name, &mut buf) {
-            Some(q) => self.probe(key::hash_folded(q), |k| k == q),
+            Some(q) => self.probe(key::hash_key(q), |k| k == q),
             None => self.probe(key::hash_name_stream(name), |k| key::name_bytes(name).eq(k.iter().copied())),
         }
     }
@@ -104,9 +104,10 @@ impl KeyIndex {
 pub struct Table<T> {
     records: Vec<T>,
     ids: KeyIndex,
-    /// Every name and alias twice: normalised (letters and digits only, lower-cased), and
-    /// as written but ASCII-lower-cased. A query typed as spelled, in any case, or already
-    /// without spaces and punctuation, is found without normalising it.
+    /// Every name and alias in three forms: normalised (letters and digits only, lower-
+    /// cased), as written (ASCII-lower-cased), and spaced (lower-cased, each run of other
+    /// characters one space). A query typed in any of these forms, in any case, is found
+    /// without normalising it; any other form is normalised (on the stack) and found too.
     names: KeyIndex,
 }
 
@@ -125,24 +126,27 @@ impl<T: Record> Table<T> {
     pub(crate) fn build(records: Vec<T>) -> (Self, Vec<Clash>) {
         let mut ids = KeyIndex::with_capacity(records.len());
         let n_names: usize = records.iter().map(|r| 1 + r.aliases().len()).sum();
-        let mut names = KeyIndex::with_capacity(2 * n_names);
+        let mut names = KeyIndex::with_capacity(3 * n_names);
         let mut clashes = Vec::new();
+        let (mut normal, mut spaced) = (String::new(), String::new());
         for (i, r) in records.iter().enumerate() {
             let i = i as u32;
             if let Err(first) = ids.insert(r.id(), i) {
                 clashes.push(Clash { key: r.id().to_owned(), is_id: true, first, second: i });
             }
             for name in r.names() {
-                let key = key::normalize_name(name);
-                match names.insert(&key, i) {
+                key::normalize_name_into(name, &mut normal);
+                match names.insert(&normal, i) {
                     Err(first) if first != i => {
                         clashes.push(Clash { key: name.to_owned(), is_id: false, first, second: i })
                     }
                     _ => {}
                 }
-                // A raw form shared with another record means their normalised forms clash
-                // too, which is reported above; so its own result can be ignored.
+                // A raw or spaced form shared with another record means their normalised
+                // forms clash too, which is reported above; so these results can be ignored.
                 let _ = names.insert(name, i);
+                key::spaced_name_into(name, &mut spaced);
+                let _ = names.insert(&spaced, i);
             }
         }
         (Self { records, ids, names }, clashes)
