@@ -151,7 +151,7 @@ fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
 #[inline]
 fn normalize_ascii(bytes: &[u8], buf: &mut [u8; NAME_BUF + 8], mut n: usize) -> Option<usize> {
     let (words, _) = bytes.as_chunks::<8>();
-    let tail = (bytes.len() % 8 != 0).then(|| tail_word(bytes));
+    let tail = (!bytes.len().is_multiple_of(8)).then(|| tail_word(bytes));
     for w in words.iter().map(|w| u64::from_le_bytes(*w)).chain(tail) {
         let folded = fold(w);
         let keep_high = bytes_in(folded, b'a', b'z') | bytes_in(w, b'0', b'9');
@@ -244,7 +244,7 @@ pub(crate) fn eq_folded(a: &[u8], lower: &[u8]) -> bool {
     let (x, _) = a.as_chunks::<8>();
     let (y, _) = lower.as_chunks::<8>();
     x.iter().zip(y).all(|(p, q)| word_eq_folded(u64::from_le_bytes(*p), u64::from_le_bytes(*q)))
-        && (len % 8 == 0 || word_eq_folded(tail_word(a), tail_word(lower)))
+        && (len.is_multiple_of(8) || word_eq_folded(tail_word(a), tail_word(lower)))
 }
 /// Normalises `s` into `buf` and returns the used prefix, or `None` if it does not fit.
 #[inline]
@@ -286,7 +286,7 @@ pub(crate) fn hash_name_stream(s: &str) -> u64 {
     let (mut a, mut b) = (len as u64, LANE_B);
     let (mut w, mut k, mut words) = (0u64, 0u32, 0usize);
     let mut push = |w: u64, words: &mut usize| {
-        if *words % 2 == 0 {
+        if words.is_multiple_of(2) {
             a = mix(a, fold(w));
         } else {
             b = mix(b, fold(w));
