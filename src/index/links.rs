@@ -145,10 +145,10 @@ fn push<K: Hash + Eq>(map: &mut HashMap<K, Postings>, key: K, i: u32) {
 }
 
 fn push_at(lists: &mut [Postings], at: u32, i: u32) {
-    if let Some(list) = lists.get_mut(at as usize) {
-        if list.last() != Some(&i) {
-            list.push(i);
-        }
+    if let Some(list) = lists.get_mut(at as usize)
+        && list.last() != Some(&i)
+    {
+        list.push(i);
     }
 }
 

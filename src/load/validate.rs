@@ -207,10 +207,10 @@ pub(crate) fn check_common<T: Record>(
 fn check_date(c: &mut Checker<'_>, loc: Loc, id: &str, field: &str, d: &PartialDate) {
     let mut bad =
         |m: String| c.impossible(loc, id, Some(&d.as_written), format!("`{field}` ({:?}): {m}", d.as_written));
-    if let Some(m) = d.month {
-        if !(1..=12).contains(&m) {
-            bad(format!("month {m}; expected 1 to 12"));
-        }
+    if let Some(m) = d.month
+        && !(1..=12).contains(&m)
+    {
+        bad(format!("month {m}; expected 1 to 12"));
     }
     if let Some(day) = d.day {
         let month = d.month.filter(|m| (1..=12).contains(m));
