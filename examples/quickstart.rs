@@ -43,11 +43,11 @@ fn main() {
     }
 
     println!("\nQ: What did the China–Singapore Smart Park cost?");
-    if let Some(park) = ds.projects().find("China-Singapore Smart Park") {
-        if let Some(cost) = park.amount(AmountKind::TotalInvestment) {
-            println!("  - {} {} (“{}”)", cost.value, cost.currency, cost.as_written);
-            println!("{}", cite(&park.quotes[0]));
-        }
+    if let Some(park) = ds.projects().find("China-Singapore Smart Park")
+        && let Some(cost) = park.amount(AmountKind::TotalInvestment)
+    {
+        println!("  - {} {} (“{}”)", cost.value, cost.currency, cost.as_written);
+        println!("{}", cite(&park.quotes[0]));
     }
 
     println!("\nQ: Which agreements were signed at the 18th JCBC?");
