@@ -175,10 +175,11 @@ fn main() {
         ratio(&b, "dataset/cold_start", "baseline/serde_json_only"),
         2.0,
     );
-    if !b.quick && !b.json {
-        if let (Some(c), Some(s)) = (b.median("dataset/cold_start"), b.median("baseline/serde_json_only")) {
-            println!("cold start {:.1} µs; serde_json alone {:.1} µs", c / 1e3, s / 1e3);
-        }
+    if !b.quick
+        && !b.json
+        && let (Some(c), Some(s)) = (b.median("dataset/cold_start"), b.median("baseline/serde_json_only"))
+    {
+        println!("cold start {:.1} µs; serde_json alone {:.1} µs", c / 1e3, s / 1e3);
     }
     b.finish();
 }
