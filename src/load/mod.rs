@@ -457,6 +457,7 @@ pub(crate) fn load(inputs: Vec<Input>, mut diags: Vec<Diagnostic>, options: &Loa
     check_links(&mut c, &loaded);
     diags.append(&mut c.diags);
     if !diags.is_empty() {
+        diags.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
         return Err(Error::Invalid { diagnostics: diags });
     }
     let links = Links::build(&Tables {
