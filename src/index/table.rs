@@ -22,33 +22,64 @@ pub(crate) struct KeyIndex {
     mask: usize,
 }
 
-impl KeyIndex {
-    /// An index sized for `n` keys (load factor at most one third, so misses end quickly).
-    pub(crate) fn with_capacity(n: usize) -> Self {
-        let cap = (n.max(4) * 3).next_power_of_two();
-        Self { slots: vec![EMPTY; cap], arena: String::new(), mask: cap - 1 }
-    }
+/// A key waiting to be placed: its hash, where it is in the arena, and its record.
+struct Pending {
+    hash: u64,
+    off: u32,
+    len: u32,
+    target: u32,
+}
 
+/// Keys gathered (ASCII-lower-cased into one arena) before a [`KeyIndex`] is built.
+#[derive(Default)]
+pub(crate) struct KeyBuilder {
+    arena: String,
+    keys: Vec<Pending>,
+}
+
+impl KeyBuilder {
+    /// Adds a key for `target`; returns its position among the pushed keys.
+    pub(crate) fn push(&mut self, key: &str, target: u32) -> usize {
+        let off = self.arena.len();
+        self.arena.push_str(key);
+        self.arena[off..].make_ascii_lowercase();
+        let hash = key::hash_key(&self.arena.as_bytes()[off..]);
+        self.keys.push(Pending { hash, off: off as u32, len: key.len() as u32, target });
+        self.keys.len() - 1
+    }
+}
+
+impl KeyIndex {
     fn start(&self, h: u64) -> usize {
         (h as usize ^ (h >> 32) as usize) & self.mask
     }
 
-    /// Inserts a key, stored ASCII-lower-cased; returns the existing target if the key is
-    /// taken (ignoring ASCII case).
-    pub(crate) fn insert(&mut self, key: &str, target: u32) -> Result<(), u32> {
-        let h = key::hash_key(key.as_bytes());
-        if let Some(t) = self.probe(h, |k| key::eq_folded(key.as_bytes(), k)) {
-            return Err(t);
+    /// Builds the index from gathered keys in one pass. Keys are placed in the order of
+    /// their home slots, so the slot array is written almost sequentially (this matters
+    /// once it outgrows the caches). Among equal keys the first pushed wins; returns, for
+    /// each later one, its position among the pushed keys and the winner's target.
+    pub(crate) fn build(keys: KeyBuilder) -> (Self, Vec<(usize, u32)>) {
+        let KeyBuilder { arena, keys } = keys;
+        let cap = (keys.len().max(4) * 2).next_power_of_two();
+        let mut index = Self { slots: vec![EMPTY; cap], arena, mask: cap - 1 };
+        let mut order: Vec<usize> = (0..keys.len()).collect();
+        order.sort_unstable_by_key(|&k| (index.start(keys[k].hash), k));
+        let mut taken = Vec::new();
+        for k in order {
+            let p = &keys[k];
+            let arena = index.arena.as_bytes();
+            let key = &arena[p.off as usize..(p.off + p.len) as usize];
+            if let Some(t) = index.probe(p.hash, |other| other == key) {
+                taken.push((k, t));
+                continue;
+            }
+            let mut i = index.start(p.hash);
+            while index.slots[i].len != u32::MAX {
+                i = (i + 1) & index.mask;
+            }
+            index.slots[i] = Slot { tag: (p.hash >> 32) as u32, target: p.target, off: p.off, len: p.len };
         }
-        let mut i = self.start(h);
-        while self.slots[i].len != u32::MAX {
-            i = (i + 1) & self.mask;
-        }
-        let off = self.arena.len() as u32;
-        self.arena.push_str(key);
-        self.arena[off as usize..].make_ascii_lowercase();
-        self.slots[i] = Slot { tag: (h >> 32) as u32, target, off, len: key.len() as u32 };
-        Ok(())
+        (index, taken)
     }
 
     #[inline]
@@ -124,29 +155,43 @@ pub(crate) struct Clash {
 impl<T: Record> Table<T> {
     /// Builds the indexes. Clashing ids and names are reported; the first record keeps them.
     pub(crate) fn build(records: Vec<T>) -> (Self, Vec<Clash>) {
-        let mut ids = KeyIndex::with_capacity(records.len());
-        let n_names: usize = records.iter().map(|r| 1 + r.aliases().len()).sum();
-        let mut names = KeyIndex::with_capacity(3 * n_names);
-        let mut clashes = Vec::new();
+        let mut ids = KeyBuilder::default();
+        for (i, r) in records.iter().enumerate() {
+            ids.push(r.id(), i as u32);
+        }
+        // Every name in three forms. Only a clash of normalised forms is reported: a raw or
+        // spaced form shared by two records implies their normalised forms clash too.
+        // Forms equal to one already pushed for the same name are skipped.
+        let mut names = KeyBuilder::default();
+        let mut reported: Vec<(usize, u32, usize)> = Vec::new(); // (key, record, name number)
         let (mut normal, mut spaced) = (String::new(), String::new());
         for (i, r) in records.iter().enumerate() {
             let i = i as u32;
-            if let Err(first) = ids.insert(r.id(), i) {
-                clashes.push(Clash { key: r.id().to_owned(), is_id: true, first, second: i });
-            }
-            for name in r.names() {
+            for (n, name) in r.names().enumerate() {
                 key::normalize_name_into(name, &mut normal);
-                match names.insert(&normal, i) {
-                    Err(first) if first != i => {
-                        clashes.push(Clash { key: name.to_owned(), is_id: false, first, second: i })
-                    }
-                    _ => {}
+                reported.push((names.push(&normal, i), i, n));
+                if !normal.eq_ignore_ascii_case(name) {
+                    names.push(name, i);
                 }
-                // A raw or spaced form shared with another record means their normalised
-                // forms clash too, which is reported above; so these results can be ignored.
-                let _ = names.insert(name, i);
                 key::spaced_name_into(name, &mut spaced);
-                let _ = names.insert(&spaced, i);
+                if !spaced.eq_ignore_ascii_case(name) && spaced != normal {
+                    names.push(&spaced, i);
+                }
+            }
+        }
+        let (ids, taken_ids) = KeyIndex::build(ids);
+        let (names, taken_names) = KeyIndex::build(names);
+        let mut clashes: Vec<Clash> = taken_ids
+            .into_iter()
+            .map(|(k, first)| Clash { key: records[k].id().to_owned(), is_id: true, first, second: k as u32 })
+            .collect();
+        let taken: std::collections::HashMap<usize, u32> = taken_names.into_iter().collect();
+        for (k, second, n) in reported {
+            if let Some(&first) = taken.get(&k)
+                && first != second
+                && let Some(name) = records[second as usize].names().nth(n)
+            {
+                clashes.push(Clash { key: name.to_owned(), is_id: false, first, second });
             }
         }
         (Self { records, ids, names }, clashes)

@@ -29,7 +29,9 @@ impl<'t> TextIndex<'t> {
     pub(crate) fn new(text: &'t str) -> Self {
         let text = text.as_bytes();
         let windows = text.len().saturating_sub(WINDOW - 1);
-        let buckets = windows.next_power_of_two().max(16);
+        // About eight windows a bucket: short chains, and bucket arrays small enough to stay
+        // in cache while a large document is indexed.
+        let buckets = (windows / 8).next_power_of_two().max(16);
         let shift = 64 - buckets.trailing_zeros();
         let mut ix = TextIndex {
             text,
