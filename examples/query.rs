@@ -114,17 +114,30 @@ fn known<T: Record>(table: &Table<T>, what: &str, id: &Option<String>) -> Result
     }
 }
 
-fn show<T: Record>(r: &T) {
-    println!("{r}");
+/// Writes a line to stdout. A closed pipe (`query … | head`) ends the program quietly, as
+/// command-line tools do; any other write error ends it with an error.
+fn out(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    if let Err(e) = writeln!(std::io::stdout().lock(), "{line}") {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write the answer: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn show<T: Record>(r: &T, prefix: &str) {
+    out(format_args!("{prefix}{r}"));
     if let Some(q) = r.quotes().first() {
-        println!("    source [{}]: “{}”", q.document, q.text.replace('\u{a0}', " "));
+        out(format_args!("    source [{}]: “{}”", q.document, q.text.replace('\u{a0}', " ")));
     }
 }
 
 fn cite_all<'a, T: Record + 'a>(items: impl Iterator<Item = &'a T>) -> usize {
     let mut n = 0;
     for r in items {
-        show(r);
+        show(r, "");
         n += 1;
     }
     n
@@ -134,8 +147,7 @@ fn cite_all<'a, T: Record + 'a>(items: impl Iterator<Item = &'a T>) -> usize {
 fn find_in<T: Record>(table: &Table<T>, name: &str) -> usize {
     match table.find(name).or_else(|| table.get(name)) {
         Some(r) => {
-            print!("{}: ", T::KIND);
-            show(r);
+            show(r, &format!("{}: ", T::KIND));
             1
         }
         None => 0,

@@ -91,7 +91,8 @@ impl fmt::Display for Diagnostic {
 /// let err = china_singapore::Dataset::from_dir("/no/such/dir").unwrap_err();
 /// assert!(matches!(err, china_singapore::Error::DirectoryNotFound { .. }));
 /// ```
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, thiserror::Error, Serialize)]
+#[serde(tag = "error", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Error {
     /// The data directory does not exist or is not a directory.

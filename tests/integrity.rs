@@ -117,17 +117,21 @@ fn the_two_sources_are_the_shared_file_split_at_the_second_title() {
     }
 }
 
+/// Asserts `id` is exactly the id of a record in `table`.
+fn resolves<T: Record>(table: &Table<T>, id: &str) {
+    assert!(table.get(id).is_some_and(|r| r.id() == id), "unknown {} `{id}`", T::KIND);
+}
 fn place(id: &str) {
-    assert!(ds().places().get(id).is_some_and(|p| p.id.as_str() == id), "unknown place `{id}`");
+    resolves(ds().places(), id);
 }
 fn org(id: &str) {
-    assert!(ds().organizations().get(id).is_some_and(|p| p.id.as_str() == id), "unknown organization `{id}`");
+    resolves(ds().organizations(), id);
 }
 fn project(id: &str) {
-    assert!(ds().projects().get(id).is_some_and(|p| p.id.as_str() == id), "unknown project `{id}`");
+    resolves(ds().projects(), id);
 }
 fn forum(id: &str) {
-    assert!(ds().forums().get(id).is_some_and(|p| p.id.as_str() == id), "unknown forum `{id}`");
+    resolves(ds().forums(), id);
 }
 
 #[test]
@@ -152,10 +156,10 @@ fn every_reference_resolves() {
                 org(o.as_str());
             }
         }
-        a.signatories.iter().for_each(|s| assert!(ds().speakers().get(s.as_str()).is_some(), "{s}"));
+        a.signatories.iter().for_each(|s| resolves(ds().speakers(), s.as_str()));
         a.organizations.iter().for_each(|i| org(i.organization.as_str()));
         a.forum.iter().for_each(|f| forum(f.as_str()));
-        a.part_of.iter().for_each(|x| assert!(ds().agreements().get(x.as_str()).is_some()));
+        a.part_of.iter().for_each(|x| resolves(ds().agreements(), x.as_str()));
         a.jurisdiction.iter().for_each(|p| place(p.as_str()));
         a.projects.iter().for_each(|p| project(p.as_str()));
     }

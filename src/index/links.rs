@@ -62,6 +62,7 @@ impl DateIndex {
 }
 
 /// Iterator of [`DateIndex::range`].
+#[derive(Clone)]
 pub(crate) struct DateIter<'a> {
     index: &'a DateIndex,
     entries: core::slice::Iter<'a, (i64, i64, u32)>,

@@ -29,7 +29,7 @@ use validate::{Checker, Loaded, check_common, check_links};
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/data");
 
 /// Settings for a load.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct LoadOptions {
     /// The largest file the loader reads, in bytes. Larger files are reported, not read.

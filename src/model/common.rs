@@ -34,7 +34,7 @@ record_id!(
 );
 
 /// A string that is not one of a closed set's spellings.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize)]
 #[error("unknown {set} `{value}`; expected one of: {expected}")]
 pub struct UnknownValue {
     /// The closed set, e.g. `Sector`.

@@ -74,16 +74,59 @@ impl Kind {
 /// ```
 pub trait Record: core::fmt::Display + serde::Serialize {
     /// Which kind of record this is.
+    ///
+    /// ```
+    /// use china_singapore::{Kind, Project, Record};
+    /// assert_eq!(Project::KIND, Kind::Project);
+    /// ```
     const KIND: Kind;
+
     /// The record's id.
+    ///
+    /// ```
+    /// use china_singapore::Record;
+    /// let rcep = china_singapore::dataset().agreements().find("RCEP").unwrap();
+    /// assert_eq!(rcep.id(), "rcep");
+    /// ```
     fn id(&self) -> &str;
+
     /// The canonical name.
+    ///
+    /// ```
+    /// use china_singapore::Record;
+    /// let gba = china_singapore::dataset().places().find("GBA").unwrap();
+    /// assert_eq!(gba.name(), "Guangdong-Hong Kong-Macao Greater Bay Area");
+    /// ```
     fn name(&self) -> &str;
+
     /// Every other name, with its kind.
+    ///
+    /// ```
+    /// use china_singapore::{AliasKind, Record};
+    /// let gba = china_singapore::dataset().places().get("greater-bay-area").unwrap();
+    /// assert_eq!((gba.aliases()[0].name.as_str(), gba.aliases()[0].kind), ("GBA", AliasKind::Abbreviation));
+    /// ```
     fn aliases(&self) -> &[Alias];
+
     /// The verbatim passages the record rests on.
+    ///
+    /// ```
+    /// use china_singapore::Record;
+    /// let ds = china_singapore::dataset();
+    /// let park = ds.projects().get("china-singapore-smart-park").unwrap();
+    /// let q = &park.quotes()[0];
+    /// assert!(ds.documents().get(q.document.as_str()).unwrap().text.contains(&q.text));
+    /// ```
     fn quotes(&self) -> &[Quote];
+
     /// The canonical name followed by every alias.
+    ///
+    /// ```
+    /// use china_singapore::Record;
+    /// let kc = china_singapore::dataset().projects().find("csgkc").unwrap();
+    /// let names: Vec<&str> = kc.names().collect();
+    /// assert_eq!(names, ["China-Singapore Guangzhou Knowledge City", "CSGKS", "CSGKC"]);
+    /// ```
     fn names(&self) -> impl Iterator<Item = &str> {
         core::iter::once(self.name()).chain(self.aliases().iter().map(|a| a.name.as_str()))
     }

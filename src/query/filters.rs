@@ -12,10 +12,24 @@ use crate::model::{
     Agreement, AgreementKind, CalendarDate, Country, Forum, Project, Record, Sector, Speaker, SpeakerRole,
 };
 
-/// The records a filter matches. Created by a filter's `iter`.
+/// The records a filter matches. Created by a filter's `iter`. Serialises as a sequence
+/// of the records it has yet to yield.
+///
+/// ```
+/// use china_singapore::Sector;
+/// let ds = china_singapore::dataset();
+/// let json = serde_json::to_value(ds.project_filter().sector(Sector::Biomedicine).iter()).unwrap();
+/// assert_eq!(json.as_array().unwrap().len(), 2);
+/// ```
 pub struct Matches<'a, T> {
     records: &'a [T],
     select: Select<'a>,
+}
+
+impl<T> Clone for Matches<'_, T> {
+    fn clone(&self) -> Self {
+        Self { records: self.records, select: self.select.clone() }
+    }
 }
 
 impl<'a, T> Iterator for Matches<'a, T> {
@@ -375,6 +389,12 @@ impl<'a> SpeakerFilter<'a> {
     }
 }
 
+impl<T: serde::Serialize> serde::Serialize for Matches<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.clone())
+    }
+}
+
 macro_rules! into_iter {
     ($($f:ident => $t:ty),+) => {$(
         impl<'a> IntoIterator for $f<'a> {
@@ -382,6 +402,13 @@ macro_rules! into_iter {
             type IntoIter = Matches<'a, $t>;
             fn into_iter(self) -> Self::IntoIter {
                 self.iter()
+            }
+        }
+
+        /// Serialises as the sequence of matching records.
+        impl serde::Serialize for $f<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                self.iter().serialize(s)
             }
         }
     )+};

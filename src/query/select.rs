@@ -63,6 +63,7 @@ impl<'a> Constraints<'a> {
     }
 }
 
+#[derive(Clone)]
 enum Driver<'a> {
     Empty,
     All(Range<u32>),
@@ -71,6 +72,7 @@ enum Driver<'a> {
 }
 
 /// Positions of the records that pass every constraint.
+#[derive(Clone)]
 pub(crate) struct Select<'a> {
     driver: Driver<'a>,
     c: Constraints<'a>,
