@@ -43,9 +43,16 @@ fn scrambled(name: &str) -> String {
     out
 }
 
-fn bench_kind<'a, T: Record>(b: &mut Bench<'a>, kind: &str, table: &'a Table<T>) {
+/// Mean length in bytes of the id and name queries of a kind, for the per-byte context.
+struct QueryBytes {
+    id: f64,
+    name: f64,
+}
+
+fn bench_kind<'a, T: Record>(b: &mut Bench<'a>, kind: &str, table: &'a Table<T>) -> QueryBytes {
     let records = table.as_slice();
     let ids: Vec<(&str, *const T)> = records.iter().map(|r| (r.id(), r as *const T)).collect();
+    let id_bytes = ids.iter().map(|(q, _)| q.len()).sum::<usize>() as f64 / ids.len() as f64;
     let n = ids.len() as u64;
     b.add(
         &format!("{kind}/id/hit"),
@@ -80,6 +87,8 @@ fn bench_kind<'a, T: Record>(b: &mut Bench<'a>, kind: &str, table: &'a Table<T>)
         move |&hits| hits == n_scrambled,
     );
     let n_names = names.len();
+    let bytes =
+        QueryBytes { id: id_bytes, name: names.iter().map(|(q, _)| q.len()).sum::<usize>() as f64 / n_names as f64 };
     b.add(
         &format!("{kind}/name/hit"),
         n_names as u64,
@@ -89,6 +98,7 @@ fn bench_kind<'a, T: Record>(b: &mut Bench<'a>, kind: &str, table: &'a Table<T>)
         },
         move |&hits| hits == n_names,
     );
+    bytes
 }
 
 fn serde_only(files: &[(&'static str, &'static [u8])]) -> usize {
@@ -153,12 +163,14 @@ fn main() {
         |&h| h == n as usize,
     );
 
-    bench_kind(&mut b, "project", ds.projects());
-    bench_kind(&mut b, "agreement", ds.agreements());
-    bench_kind(&mut b, "forum", ds.forums());
-    bench_kind(&mut b, "speaker", ds.speakers());
-    bench_kind(&mut b, "organization", ds.organizations());
-    bench_kind(&mut b, "place", ds.places());
+    let query_bytes = [
+        ("project", bench_kind(&mut b, "project", ds.projects())),
+        ("agreement", bench_kind(&mut b, "agreement", ds.agreements())),
+        ("forum", bench_kind(&mut b, "forum", ds.forums())),
+        ("speaker", bench_kind(&mut b, "speaker", ds.speakers())),
+        ("organization", bench_kind(&mut b, "organization", ds.organizations())),
+        ("place", bench_kind(&mut b, "place", ds.places())),
+    ];
 
     b.add("baseline/serde_json_only", 1, Some(json_bytes), || serde_only(&files), move |&n| n == records);
     b.add("dataset/cold_start", 1, Some(json_bytes), Dataset::embedded, move |r| r.as_ref().is_ok_and(|d| d == ds));
@@ -175,11 +187,16 @@ fn main() {
         ratio(&b, "dataset/cold_start", "baseline/serde_json_only"),
         2.0,
     );
-    if !b.quick
-        && !b.json
-        && let (Some(c), Some(s)) = (b.median("dataset/cold_start"), b.median("baseline/serde_json_only"))
-    {
-        println!("cold start {:.1} µs; serde_json alone {:.1} µs", c / 1e3, s / 1e3);
+    // Name queries are longer than ids (agreement names several times their ids' length),
+    // and every lookup reads its whole query: per query byte, the ratio shows the cost of
+    // normalising apart from the cost of length.
+    for (kind, q) in &query_bytes {
+        let (hit, name) = (format!("{kind}/id/hit"), format!("{kind}/name/hit"));
+        b.context(&format!("{kind}: mean id query bytes"), Some(q.id));
+        b.context(&format!("{kind}: mean name query bytes"), Some(q.name));
+        b.context(&format!("{name} vs {hit}, per query byte"), ratio(&b, &name, &hit).map(|r| r * q.id / q.name));
     }
+    b.context("dataset/cold_start, microseconds", b.median("dataset/cold_start").map(|ns| ns / 1e3));
+    b.context("baseline/serde_json_only, microseconds", b.median("baseline/serde_json_only").map(|ns| ns / 1e3));
     b.finish();
 }

@@ -1,9 +1,9 @@
 //! A small benchmark harness (no criterion).
 //!
-//! Benches are registered first, then sampled round-robin: each of at least 31 rounds
+//! Benches are registered first, then sampled round-robin: each of 61 rounds
 //! takes one sample of every bench, so drift in a shared, noisy machine's speed hits
-//! every bench (and every baseline) alike. A sample batches enough calls to last about
-//! two milliseconds. Reports the median and minimum nanoseconds per operation, as a table
+//! every bench (and every baseline) alike. A sample batches enough calls to last about a
+//! millisecond. Reports the median and minimum nanoseconds per operation, as a table
 //! or (`--json`) one JSON object per line. `--test` runs each bench once and only checks
 //! its result.
 
@@ -34,17 +34,18 @@ pub struct Bench<'a> {
     pub rows: Vec<Row>,
     entries: Vec<Entry<'a>>,
     targets: Vec<(String, f64, f64)>,
+    context: Vec<(String, f64)>,
 }
 
-pub const SAMPLES: usize = 31;
-const SAMPLE_TIME: Duration = Duration::from_millis(2);
+pub const SAMPLES: usize = 61;
+const SAMPLE_TIME: Duration = Duration::from_millis(1);
 
 impl<'a> Bench<'a> {
     pub fn from_args() -> Self {
         let args: Vec<String> = std::env::args().collect();
         let json = args.iter().any(|a| a == "--json");
         let quick = args.iter().any(|a| a == "--test");
-        Bench { json, quick, rows: Vec::new(), entries: Vec::new(), targets: Vec::new() }
+        Bench { json, quick, rows: Vec::new(), entries: Vec::new(), targets: Vec::new(), context: Vec::new() }
     }
 
     /// Registers a bench: `f` performs `ops` operations per call; `check` validates its result.
@@ -134,11 +135,32 @@ impl<'a> Bench<'a> {
         }
     }
 
-    /// Prints every target with its ratio and whether this run met it.
+    /// Records a figure that explains a result without being a target.
+    pub fn context(&mut self, what: &str, value: Option<f64>) {
+        if let Some(v) = value {
+            self.context.push((what.to_owned(), v));
+        }
+    }
+
+    /// Prints every target with its ratio and whether this run met it, then the context.
     pub fn finish(&self) {
         if self.quick {
             return;
         }
+        self.print_targets();
+        if !self.json && !self.context.is_empty() {
+            println!("\ncontext (not targets):");
+        }
+        for (what, v) in &self.context {
+            if self.json {
+                println!("{{\"context\": \"{what}\", \"value\": {v:.3}}}");
+            } else {
+                println!("  {what:<56} {v:>8.2}");
+            }
+        }
+    }
+
+    fn print_targets(&self) {
         if !self.json {
             println!("\ntargets (ratios of medians measured in this run):");
         }
