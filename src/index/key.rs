@@ -145,26 +145,24 @@ fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
     from_lo & !above_hi & 0x8080_8080_8080_8080
 }
 
-/// Normalises ASCII text eight bytes at a time: finds the letters and digits of each word
-/// with bit tricks and copies each run of them at once. Returns the length written, or
-/// `None` if `buf` is too small.
+/// Normalises ASCII text eight bytes at a time: finds the letters and digits of each
+/// word with bit tricks, then stores every byte and advances past the kept ones only, with
+/// no branch per byte. Appends at `n`; returns the new length, or `None` if `buf` is too
+/// small.
 #[inline]
 fn normalize_ascii(bytes: &[u8], buf: &mut [u8; NAME_BUF + 8], mut n: usize) -> Option<usize> {
     let (words, _) = bytes.as_chunks::<8>();
     let tail = (!bytes.len().is_multiple_of(8)).then(|| tail_word(bytes));
     for w in words.iter().map(|w| u64::from_le_bytes(*w)).chain(tail) {
         let folded = fold(w);
-        let keep_high = bytes_in(folded, b'a', b'z') | bytes_in(w, b'0', b'9');
-        // One bit per byte, byte i at bit i.
-        let mut keep = ((keep_high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32;
-        while keep != 0 {
-            let skip = keep.trailing_zeros();
-            let run = (!(keep >> skip)).trailing_zeros();
-            let dst = buf.get_mut(n..n + 8)?;
-            dst.copy_from_slice(&(folded >> (8 * skip)).to_le_bytes());
-            n += run as usize;
-            keep &= !(((1u32 << run) - 1) << skip);
+        let keep = bytes_in(folded, b'a', b'z') | bytes_in(w, b'0', b'9');
+        let dst: &mut [u8; 8] = buf.get_mut(n..n + 8)?.try_into().ok()?;
+        let mut k = 0usize;
+        for (i, b) in folded.to_le_bytes().into_iter().enumerate() {
+            dst[k & 7] = b;
+            k += ((keep >> (8 * i + 7)) & 1) as usize;
         }
+        n += k;
     }
     (n <= NAME_BUF).then_some(n)
 }
