@@ -60,7 +60,10 @@ impl KeyIndex {
     /// each later one, its position among the pushed keys and the winner's target.
     pub(crate) fn build(keys: KeyBuilder) -> (Self, Vec<(usize, u32)>) {
         let KeyBuilder { arena, keys } = keys;
-        let cap = (keys.len().max(4) * 2).next_power_of_two();
+        // Small indexes (the usual case) get a load factor of at most a quarter, so a miss
+        // almost always ends at its first slot; large ones at most a half, to stay compact.
+        let spread = if keys.len() <= 1 << 16 { 4 } else { 2 };
+        let cap = (keys.len().max(4) * spread).next_power_of_two();
         let mut index = Self { slots: vec![EMPTY; cap], arena, mask: cap - 1 };
         let mut order: Vec<usize> = (0..keys.len()).collect();
         order.sort_unstable_by_key(|&k| (index.start(keys[k].hash), k));
