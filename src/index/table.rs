@@ -120,7 +120,7 @@ impl KeyIndex {
     pub(crate) fn get_name(&self, name: &str) -> Option<u32> {
         let mut buf = [0u8; NAME_BUF + 8];
         match key::normalize_into(name, &mut buf) {
-            Some(q) => self.probe(key::hash_key(q), |k| k == q),
+            Some(q) => self.probe(key::hash_key(q), |k| key::eq_bytes(k, q)),
             None => self.probe(key::hash_name_stream(name), |k| key::name_bytes(name).eq(k.iter().copied())),
         }
     }
