@@ -175,9 +175,9 @@ fn every_reference_resolves() {
 }
 
 #[test]
-fn every_organisation_place_and_person_is_used_or_quoted() {
-    // Every record is quoted (checked above); here, every place a project or forum uses is
-    // also reachable from China or Singapore, so place filters can find it.
+fn every_place_lies_in_a_country() {
+    // Following `within` links from any place reaches a country record, so a filter by
+    // country place finds everything located below it.
     for p in ds().places() {
         let reaches_country = {
             let mut cur = vec![p];
