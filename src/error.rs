@@ -45,6 +45,8 @@ closed_enum! {
         UnknownDocument = "unknown-document",
         /// A document whose text file is not under `sources/`.
         MissingSource = "missing-source",
+        /// Two source files with one name (e.g. yours and the embedded data's).
+        DuplicateSource = "duplicate-source",
         /// A value that cannot be: a negative amount, month 13, a minimum above its maximum,
         /// a containment cycle, …
         ImpossibleValue = "impossible-value",

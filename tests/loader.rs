@@ -297,3 +297,20 @@ fn the_error_lists_every_diagnostic_with_its_location() {
         assert!(d.to_string().contains(&format!(":{}:{}: ", d.line.unwrap(), d.column.unwrap())));
     }
 }
+
+#[test]
+fn a_source_file_the_embedded_data_already_has_is_an_error() {
+    let dir = std::env::temp_dir().join(format!("china-singapore-dup-source-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("sources")).unwrap();
+    std::fs::write(dir.join("sources/trade-in-services-forum.txt"), "not the article").unwrap();
+    let err = Dataset::embedded_with_dir(&dir).unwrap_err();
+    let d = err.diagnostics();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].kind, K::DuplicateSource);
+    assert!(
+        d[0].file.ends_with("sources/trade-in-services-forum.txt") && d[0].message.contains("data/sources/"),
+        "{}",
+        d[0]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -250,7 +250,8 @@ impl<T: Record> Table<T> {
     }
 
     /// The record whose name or any alias matches, ignoring case, spaces, hyphens and
-    /// punctuation. Allocates nothing for names up to 256 normalised bytes.
+    /// punctuation. Allocates nothing: the query is normalised on the stack (or, past 256
+    /// normalised bytes, streamed).
     ///
     /// ```
     /// let projects = china_singapore::dataset().projects();

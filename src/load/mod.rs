@@ -413,8 +413,23 @@ pub(crate) fn load(inputs: Vec<Input>, mut diags: Vec<Diagnostic>, options: &Loa
             });
         }
     }
-    let sources: BTreeMap<&str, &str> =
-        inputs.iter().zip(&texts).filter_map(|(input, t)| Some((input.rel.strip_prefix("sources/")?, (*t)?))).collect();
+    let mut sources: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut source_files: BTreeMap<&str, &str> = BTreeMap::new();
+    for (input, text) in inputs.iter().zip(&texts) {
+        let Some(name) = input.rel.strip_prefix("sources/") else { continue };
+        if let Some(first) = source_files.insert(name, &input.path) {
+            diags.push(Diagnostic {
+                kind: DiagnosticKind::DuplicateSource,
+                file: input.path.clone(),
+                record: None,
+                line: None,
+                column: None,
+                message: format!("source `{name}` is also given by {first}; expected each source file name once"),
+            });
+        } else if let Some(t) = text {
+            sources.insert(name, t);
+        }
+    }
 
     let mut c = Checker::new(&inputs, &texts);
     let mut docs: Vec<(Document, Loc)> = parse_kind(Kind::Document, &inputs, &texts, &mut c);
