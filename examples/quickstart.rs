@@ -46,7 +46,7 @@ fn main() {
     if let Some(park) = ds.projects().find("China-Singapore Smart Park")
         && let Some(cost) = park.amount(AmountKind::TotalInvestment)
     {
-        println!("  - {} {} (“{}”)", cost.value, cost.currency, cost.as_written);
+        println!("  - {cost}, as written “{}”", cost.as_written);
         println!("{}", cite(&park.quotes[0]));
     }
 
