@@ -76,14 +76,14 @@ const K2: u64 = 0xa409_3822_299f_31d0;
 /// not matter. Keys up to [`NAME_BUF`] bytes use [`hash_short`]; longer ones the word hash,
 /// which can also be computed while streaming ([`hash_name_stream`]). Equal keys have equal
 /// lengths, so they always take the same path.
-#[inline]
+#[inline(always)]
 pub(crate) fn hash_key(bytes: &[u8]) -> u64 {
     if bytes.len() <= NAME_BUF { hash_short(bytes) } else { hash_words(bytes) }
 }
 
 /// A fast hash in the style of rustc-hash 2 and foldhash: up to 16 bytes are read as two
 /// (overlapping) words and mixed with one 128-bit multiply; longer input 16 bytes a step.
-#[inline]
+#[inline(always)]
 fn hash_short(bytes: &[u8]) -> u64 {
     let len = bytes.len();
     let (mut s0, mut s1) = (K0 ^ len as u64, K1);
@@ -236,7 +236,7 @@ fn folded_difference(q: u64, lower: u64) -> u64 {
 /// True when `a` equals `lower` ignoring ASCII case, where `lower` is already ASCII
 /// lower-case. Exact equality first (ids are usually typed as stored), then one pass
 /// allowing letters' case bits to differ; eight bytes at a time, no branch per word.
-#[inline]
+#[inline(always)]
 pub(crate) fn eq_folded(a: &[u8], lower: &[u8]) -> bool {
     if a.len() != lower.len() {
         return false;
@@ -253,7 +253,7 @@ pub(crate) fn eq_folded(a: &[u8], lower: &[u8]) -> bool {
 /// True when two byte strings are equal, compared inline eight bytes at a time with
 /// overlapping loads: keys up to 32 bytes (most ids and names) take a fixed handful of
 /// loads and no loop. For these short keys this beats a call to `memcmp`.
-#[inline]
+#[inline(always)]
 pub(crate) fn eq_bytes(a: &[u8], b: &[u8]) -> bool {
     let len = a.len();
     if len != b.len() {

@@ -85,7 +85,7 @@ impl KeyIndex {
         (index, taken)
     }
 
-    #[inline]
+    #[inline(always)]
     fn probe(&self, h: u64, mut eq: impl FnMut(&[u8]) -> bool) -> Option<u32> {
         if self.slots.is_empty() {
             return None;
@@ -109,7 +109,7 @@ impl KeyIndex {
     }
 
     /// Looks up an id, ignoring ASCII case.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn get_id(&self, id: &str) -> Option<u32> {
         let q = id.as_bytes();
         self.probe(key::hash_key(q), |k| key::eq_folded(q, k))
