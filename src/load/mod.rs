@@ -195,17 +195,15 @@ struct DocumentsFile<'a>(&'a [Document]);
 
 impl serde::Serialize for DocumentsFile<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let values: Vec<serde_json::Value> = self
-            .0
-            .iter()
-            .map(|d| {
-                let mut v = serde_json::to_value(d).unwrap_or_default();
-                if let Some(o) = v.as_object_mut() {
-                    o.remove("text");
-                }
-                v
-            })
-            .collect();
+        use serde::ser::Error as _;
+        let mut values = Vec::with_capacity(self.0.len());
+        for d in self.0 {
+            let mut v = serde_json::to_value(d).map_err(S::Error::custom)?;
+            if let Some(o) = v.as_object_mut() {
+                o.remove("text");
+            }
+            values.push(v);
+        }
         values.serialize(s)
     }
 }
