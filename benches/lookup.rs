@@ -10,7 +10,7 @@ mod common;
 use std::collections::HashMap;
 use std::hint::black_box;
 
-use china_singapore::{Agreement, Dataset, Document, Forum, Organization, Place, Project, Record, Speaker, Table};
+use china_singapore::{Dataset, Record, Table};
 use common::{Bench, ratio};
 use rustc_hash::FxHashMap;
 
@@ -101,25 +101,6 @@ fn bench_kind<'a, T: Record>(b: &mut Bench<'a>, kind: &str, table: &'a Table<T>)
     bytes
 }
 
-fn serde_only(files: &[(&'static str, &'static [u8])]) -> usize {
-    fn parse<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> usize {
-        serde_json::from_slice::<Vec<T>>(bytes).map(|v| v.len()).unwrap_or(0)
-    }
-    files
-        .iter()
-        .map(|&(path, bytes)| match path {
-            "documents.json" => parse::<Document>(bytes),
-            "places.json" => parse::<Place>(bytes),
-            "organizations.json" => parse::<Organization>(bytes),
-            "projects.json" => parse::<Project>(bytes),
-            "agreements.json" => parse::<Agreement>(bytes),
-            "forums.json" => parse::<Forum>(bytes),
-            "speakers.json" => parse::<Speaker>(bytes),
-            _ => 0,
-        })
-        .sum()
-}
-
 fn main() {
     let ds = china_singapore::dataset();
     // Baselines over the project ids, built here.
@@ -172,7 +153,13 @@ fn main() {
         ("place", bench_kind(&mut b, "place", ds.places())),
     ];
 
-    b.add("baseline/serde_json_only", 1, Some(json_bytes), || serde_only(&files), move |&n| n == records);
+    b.add(
+        "baseline/serde_json_only",
+        1,
+        Some(json_bytes),
+        || files.iter().map(|(p, b)| common::serde_only(p, b)).sum::<usize>(),
+        move |&n| n == records,
+    );
     b.add("dataset/cold_start", 1, Some(json_bytes), Dataset::embedded, move |r| r.as_ref().is_ok_and(|d| d == ds));
     b.run();
 

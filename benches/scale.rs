@@ -16,22 +16,6 @@ use common::{Bench, ratio};
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 
-/// Deserialises one record file into its record type with serde_json alone (the
-/// documents file is skipped: it is one record). Returns how many records it held.
-fn serde_only(path: &str, bytes: &[u8]) -> usize {
-    fn parse<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> usize {
-        serde_json::from_slice::<Vec<T>>(bytes).map_or(0, |v| v.len())
-    }
-    match path {
-        "places.json" => parse::<china_singapore::Place>(bytes),
-        "organizations.json" => parse::<china_singapore::Organization>(bytes),
-        "projects.json" => parse::<Project>(bytes),
-        "agreements.json" => parse::<china_singapore::Agreement>(bytes),
-        "forums.json" => parse::<china_singapore::Forum>(bytes),
-        "speakers.json" => parse::<china_singapore::Speaker>(bytes),
-        _ => 0,
-    }
-}
 /// Lookups per timed call: a fixed sample spread evenly over the dataset.
 const SAMPLE: usize = 512;
 
@@ -142,8 +126,8 @@ fn main() {
             &format!("scale/serde_json_only/{n}"),
             1,
             Some(s.bytes),
-            move || files.iter().map(|(p, b)| serde_only(p, b)).sum::<usize>(),
-            move |&records| records + 1 == n, // every record but the one document
+            move || files.iter().map(|(p, b)| common::serde_only(p, b)).sum::<usize>(),
+            move |&records| records == n,
         );
         b.add(
             &format!("scale/load/{n}"),
@@ -156,42 +140,23 @@ fn main() {
     b.run();
 
     let (lo, hi) = (SIZES[0], SIZES[2]);
-    b.target(
-        &format!("scale/id/{hi} vs scale/id/{lo}"),
-        ratio(&b, &format!("scale/id/{hi}"), &format!("scale/id/{lo}")),
-        3.0,
-    );
-    b.target(
-        &format!("scale/name/{hi} vs scale/name/{lo}"),
-        ratio(&b, &format!("scale/name/{hi}"), &format!("scale/name/{lo}")),
-        3.0,
-    );
-    b.target(
-        &format!("scale/filter10/{hi} vs scale/filter10/{lo}"),
-        ratio(&b, &format!("scale/filter10/{hi}"), &format!("scale/filter10/{lo}")),
-        2.0,
-    );
-    let throughput: Vec<f64> =
-        scales.iter().filter_map(|s| b.median(&format!("scale/load/{}", s.n)).map(|ns| s.bytes as f64 / ns)).collect();
-    if throughput.len() == SIZES.len() {
-        let (max, min) = throughput.iter().fold((f64::MIN, f64::MAX), |(a, z), &t| (a.max(t), z.min(t)));
-        b.target("scale/load throughput: fastest vs slowest size", Some(max / min), 1.5);
-        let serde: Vec<f64> = scales
-            .iter()
-            .filter_map(|s| b.median(&format!("scale/serde_json_only/{}", s.n)).map(|ns| s.bytes as f64 / ns))
-            .collect();
-        if serde.len() == SIZES.len() {
-            let (max, min) = serde.iter().fold((f64::MIN, f64::MAX), |(a, z), &t| (a.max(t), z.min(t)));
-            // Context, not a target: how much serde_json alone slows down across the sizes.
-            if !b.quick && !b.json {
-                println!("serde_json alone: fastest vs slowest size {:.2}x", max / min);
-            }
-        }
-        if !b.quick && !b.json {
-            for (s, t) in scales.iter().zip(&throughput) {
-                println!("load {:>7} records: {:>6.1} MB/s", s.n, t * 1e3);
-            }
-        }
+    for (row, limit) in [("scale/id", 3.0), ("scale/name", 3.0), ("scale/filter10", 2.0)] {
+        b.target(
+            &format!("{row}/{hi} vs {row}/{lo}"),
+            ratio(&b, &format!("{row}/{hi}"), &format!("{row}/{lo}")),
+            limit,
+        );
+    }
+    // Bytes per nanosecond of each size's median, for a row such as `scale/load`.
+    let throughputs = |row: &str| -> Vec<f64> {
+        scales.iter().filter_map(|s| b.median(&format!("{row}/{}", s.n)).map(|ns| s.bytes as f64 / ns)).collect()
+    };
+    let (load, serde) = (throughputs("scale/load"), throughputs("scale/serde_json_only"));
+    b.target("scale/load throughput: fastest vs slowest size", common::spread(&load), 1.5);
+    // Context: how much serde_json alone slows down across the sizes.
+    b.context("scale/serde_json_only throughput: fastest vs slowest size", common::spread(&serde));
+    for (s, t) in scales.iter().zip(&load) {
+        b.context(&format!("scale/load/{}, MB/s", s.n), Some(t * 1e3));
     }
     b.finish();
 }

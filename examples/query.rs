@@ -168,73 +168,44 @@ fn run(cli: Cli) -> Result<usize, String> {
         (None, _) => china_singapore::try_dataset().map_err(|e| e.to_string())?,
     };
     let n = match cli.command {
+        // Each option that is given narrows the filter; ids were checked by `known` first.
         Command::Projects { sector, place, organization, country } => {
             known(ds.places(), "place", &place)?;
             known(ds.organizations(), "organization", &organization)?;
-            let mut f = ds.project_filter();
-            if let Some(s) = sector {
-                f = f.sector(s);
-            }
-            if let Some(p) = &place {
-                f = f.place(p);
-            }
-            if let Some(o) = &organization {
-                f = f.organization(o);
-            }
-            if let Some(c) = country {
-                f = f.country(c);
-            }
+            let f = ds.project_filter();
+            let f = sector.map_or(f, |x| f.sector(x));
+            let f = place.as_deref().map_or(f, |x| f.place(x));
+            let f = organization.as_deref().map_or(f, |x| f.organization(x));
+            let f = country.map_or(f, |x| f.country(x));
             cite_all(f.iter())
         }
         Command::Agreements { kind, party, country, forum, from, to } => {
             known(ds.organizations(), "organization", &party)?;
             known(ds.forums(), "forum", &forum)?;
-            let mut f = ds.agreement_filter();
-            if let Some(k) = kind {
-                f = f.kind(k);
-            }
-            if let Some(p) = &party {
-                f = f.party(p);
-            }
-            if let Some(c) = country {
-                f = f.country(c);
-            }
-            if let Some(x) = &forum {
-                f = f.forum(x);
-            }
-            if let (Some(a), Some(b)) = (from, to) {
-                f = f.between(a, b);
-            }
+            let f = ds.agreement_filter();
+            let f = kind.map_or(f, |x| f.kind(x));
+            let f = party.as_deref().map_or(f, |x| f.party(x));
+            let f = country.map_or(f, |x| f.country(x));
+            let f = forum.as_deref().map_or(f, |x| f.forum(x));
+            let f = from.zip(to).map_or(f, |(a, b)| f.between(a, b));
             cite_all(f.iter())
         }
         Command::Forums { place, parent, from, to } => {
             known(ds.places(), "place", &place)?;
             known(ds.forums(), "forum", &parent)?;
-            let mut f = ds.forum_filter();
-            if let Some(p) = &place {
-                f = f.place(p);
-            }
-            if let Some(p) = &parent {
-                f = f.parent(p);
-            }
-            if let (Some(a), Some(b)) = (from, to) {
-                f = f.between(a, b);
-            }
+            let f = ds.forum_filter();
+            let f = place.as_deref().map_or(f, |x| f.place(x));
+            let f = parent.as_deref().map_or(f, |x| f.parent(x));
+            let f = from.zip(to).map_or(f, |(a, b)| f.between(a, b));
             cite_all(f.iter())
         }
         Command::Speakers { forum, organization, role } => {
             known(ds.forums(), "forum", &forum)?;
             known(ds.organizations(), "organization", &organization)?;
-            let mut f = ds.speaker_filter();
-            if let Some(x) = &forum {
-                f = f.forum(x);
-            }
-            if let Some(o) = &organization {
-                f = f.organization(o);
-            }
-            if let Some(r) = role {
-                f = f.role(r);
-            }
+            let f = ds.speaker_filter();
+            let f = forum.as_deref().map_or(f, |x| f.forum(x));
+            let f = organization.as_deref().map_or(f, |x| f.organization(x));
+            let f = role.map_or(f, |x| f.role(x));
             cite_all(f.iter())
         }
         Command::Find { name } => {

@@ -4,27 +4,32 @@
 
 use china_singapore::{AmountKind, Quote, Record, Sector, SpeakerRole};
 
+/// Prints a line; a closed pipe (`quickstart | head`) ends the program quietly.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            std::process::exit(if e.kind() == std::io::ErrorKind::BrokenPipe { 0 } else { 1 });
+        }
+    }};
+}
+
 fn cite(q: &Quote) -> String {
     format!("      source [{}]: “{}”", q.document, q.text.replace('\u{a0}', " "))
 }
 
 fn main() {
-    let ds = match china_singapore::try_dataset() {
-        Ok(ds) => ds,
-        Err(e) => {
-            eprintln!("{e}");
-            std::process::exit(1);
-        }
-    };
-    println!("china-singapore: {} records from {} articles\n", ds.len(), ds.documents().len());
+    // Panics with every diagnostic only if the embedded data were invalid (tests rule it out).
+    let ds = china_singapore::dataset();
+    say!("china-singapore: {} records from {} articles\n", ds.len(), ds.documents().len());
 
-    println!("Q: Which projects are in biomedicine?");
+    say!("Q: Which projects are in biomedicine?");
     for p in ds.project_filter().sector(Sector::Biomedicine) {
-        println!("  - {p}");
-        println!("{}", cite(&p.quotes[0]));
+        say!("  - {p}");
+        say!("{}", cite(&p.quotes[0]));
     }
 
-    println!(
+    say!(
         "\nQ: Who gave keynotes at the fourth China–Singapore Trade in Services Innovation Forum, and whom do they represent?"
     );
     let forum = ds.forums().find("fourth China-Singapore Trade in Services Innovation Forum");
@@ -37,46 +42,46 @@ fn main() {
                 }
             }
             let title = s.talk.as_ref().and_then(|t| t.title()).unwrap_or("(untitled)");
-            println!("  - {} ({}): “{}”", s.name, orgs.join("; "), title);
-            println!("{}", cite(&s.quotes[0]));
+            say!("  - {} ({}): “{}”", s.name, orgs.join("; "), title);
+            say!("{}", cite(&s.quotes[0]));
         }
     }
 
-    println!("\nQ: What did the China–Singapore Smart Park cost?");
+    say!("\nQ: What did the China–Singapore Smart Park cost?");
     if let Some(park) = ds.projects().find("China-Singapore Smart Park")
         && let Some(cost) = park.amount(AmountKind::TotalInvestment)
     {
-        println!("  - {cost}, as written “{}”", cost.as_written);
-        println!("{}", cite(&park.quotes[0]));
+        say!("  - {cost}, as written “{}”", cost.as_written);
+        say!("{}", cite(&park.quotes[0]));
     }
 
-    println!("\nQ: Which agreements were signed at the 18th JCBC?");
+    say!("\nQ: Which agreements were signed at the 18th JCBC?");
     if let Some(jcbc) = ds.forums().find("18th JCBC") {
         for a in ds.forum_agreements(jcbc.id()) {
-            println!("  - {a}");
-            println!("{}", cite(&a.quotes[0]));
+            say!("  - {a}");
+            say!("{}", cite(&a.quotes[0]));
         }
     }
 
-    println!("\nQ: What is in Guangzhou?");
+    say!("\nQ: What is in Guangzhou?");
     for p in ds.place_projects("guangzhou") {
         let basis = p.place.as_ref().map_or("", |r| r.basis.as_str());
-        println!("  - {} [{}] (location basis: {basis})", p.name, p.id);
-        println!("{}", cite(&p.quotes[0]));
+        say!("  - {} [{}] (location basis: {basis})", p.name, p.id);
+        say!("{}", cite(&p.quotes[0]));
     }
     for f in ds.place_forums("guangzhou") {
-        println!("  - forum: {f}");
-        println!("{}", cite(&f.quotes[0]));
+        say!("  - forum: {f}");
+        say!("{}", cite(&f.quotes[0]));
     }
 
-    println!("\nQ: Which talk title did the article correct?");
+    say!("\nQ: Which talk title did the article correct?");
     for s in ds.speakers().iter() {
         let Some(talk) = &s.talk else { continue };
         if talk.titles.len() > 1 {
             for t in &talk.titles {
-                println!("  - {} — {}: “{}”", s.name, t.status, t.title);
+                say!("  - {} — {}: “{}”", s.name, t.status, t.title);
             }
-            println!("{}", cite(&s.quotes[0]));
+            say!("{}", cite(&s.quotes[0]));
         }
     }
 }

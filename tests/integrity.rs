@@ -121,56 +121,43 @@ fn the_two_sources_are_the_shared_file_split_at_the_second_title() {
 fn resolves<T: Record>(table: &Table<T>, id: &str) {
     assert!(table.get(id).is_some_and(|r| r.id() == id), "unknown {} `{id}`", T::KIND);
 }
-fn place(id: &str) {
-    resolves(ds().places(), id);
-}
-fn org(id: &str) {
-    resolves(ds().organizations(), id);
-}
-fn project(id: &str) {
-    resolves(ds().projects(), id);
-}
-fn forum(id: &str) {
-    resolves(ds().forums(), id);
-}
-
 #[test]
 fn every_reference_resolves() {
     for p in ds().places() {
-        p.within.iter().for_each(|w| place(w.place.as_str()));
+        p.within.iter().for_each(|w| resolves(ds().places(), w.place.as_str()));
     }
     for o in ds().organizations() {
-        o.parent.iter().for_each(|p| org(p.organization.as_str()));
-        o.based_in.iter().for_each(|p| place(p.as_str()));
+        o.parent.iter().for_each(|p| resolves(ds().organizations(), p.organization.as_str()));
+        o.based_in.iter().for_each(|p| resolves(ds().places(), p.as_str()));
         assert_eq!(o.country.is_some(), o.country_basis.is_some(), "{}", o.id);
     }
     for p in ds().projects() {
-        p.place.iter().for_each(|r| place(r.place.as_str()));
-        p.part_of.iter().for_each(|x| project(x.as_str()));
-        p.related.iter().for_each(|x| project(x.as_str()));
-        p.organizations.iter().for_each(|i| org(i.organization.as_str()));
+        p.place.iter().for_each(|r| resolves(ds().places(), r.place.as_str()));
+        p.part_of.iter().for_each(|x| resolves(ds().projects(), x.as_str()));
+        p.related.iter().for_each(|x| resolves(ds().projects(), x.as_str()));
+        p.organizations.iter().for_each(|i| resolves(ds().organizations(), i.organization.as_str()));
     }
     for a in ds().agreements() {
         for party in a.parties.iter().chain(a.milestones.iter().filter_map(|m| m.party.as_ref())) {
             if let Party::Organization(o) = party {
-                org(o.as_str());
+                resolves(ds().organizations(), o.as_str());
             }
         }
         a.signatories.iter().for_each(|s| resolves(ds().speakers(), s.as_str()));
-        a.organizations.iter().for_each(|i| org(i.organization.as_str()));
-        a.forum.iter().for_each(|f| forum(f.as_str()));
+        a.organizations.iter().for_each(|i| resolves(ds().organizations(), i.organization.as_str()));
+        a.forum.iter().for_each(|f| resolves(ds().forums(), f.as_str()));
         a.part_of.iter().for_each(|x| resolves(ds().agreements(), x.as_str()));
-        a.jurisdiction.iter().for_each(|p| place(p.as_str()));
-        a.projects.iter().for_each(|p| project(p.as_str()));
+        a.jurisdiction.iter().for_each(|p| resolves(ds().places(), p.as_str()));
+        a.projects.iter().for_each(|p| resolves(ds().projects(), p.as_str()));
     }
     for f in ds().forums() {
-        f.parent.iter().for_each(|p| forum(p.as_str()));
-        f.place.iter().for_each(|r| place(r.place.as_str()));
-        f.organizations.iter().for_each(|i| org(i.organization.as_str()));
+        f.parent.iter().for_each(|p| resolves(ds().forums(), p.as_str()));
+        f.place.iter().for_each(|r| resolves(ds().places(), r.place.as_str()));
+        f.organizations.iter().for_each(|i| resolves(ds().organizations(), i.organization.as_str()));
     }
     for s in ds().speakers() {
-        s.forum.iter().for_each(|f| forum(f.as_str()));
-        s.organizations().for_each(|o| org(o.as_str()));
+        s.forum.iter().for_each(|f| resolves(ds().forums(), f.as_str()));
+        s.organizations().for_each(|o| resolves(ds().organizations(), o.as_str()));
     }
 }
 

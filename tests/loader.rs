@@ -18,12 +18,10 @@ fn diagnostics(case: &str) -> Vec<Diagnostic> {
 
 /// The 1-based line and byte column of the last `needle` in a corpus file (each corpus case
 /// adds its defect after the records it clashes with).
-fn position(case: &str, file: &str, needle: &str) -> (usize, usize) {
-    let bytes = std::fs::read(corpus(case).join(file)).unwrap();
-    let at = bytes
-        .windows(needle.len())
-        .rposition(|w| w == needle.as_bytes())
-        .unwrap_or_else(|| panic!("{needle:?} not in {file}"));
+fn position(case: &str, file: &str, needle: impl AsRef<[u8]>) -> (usize, usize) {
+    let (bytes, needle) = (std::fs::read(corpus(case).join(file)).unwrap(), needle.as_ref());
+    let at =
+        bytes.windows(needle.len()).rposition(|w| w == needle).unwrap_or_else(|| panic!("{needle:?} not in {file}"));
     let before = &bytes[..at];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
     let col = at - before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
@@ -178,18 +176,8 @@ fn not_utf8() {
     assert_eq!(d.len(), 1, "{d:#?}");
     assert_eq!(d[0].kind, K::NotUtf8);
     assert!(d[0].file.ends_with("not-utf8/places.json"));
-    let (line, col) = position_of_byte("not-utf8", "places.json", 0xff);
+    let (line, col) = position("not-utf8", "places.json", [0xff]);
     assert_eq!((d[0].line, d[0].column), (Some(line), Some(col)));
-}
-
-fn position_of_byte(case: &str, file: &str, byte: u8) -> (usize, usize) {
-    let bytes = std::fs::read(corpus(case).join(file)).unwrap();
-    let at = bytes.iter().position(|&b| b == byte).unwrap();
-    let before = &bytes[..at];
-    (
-        before.iter().filter(|&&b| b == b'\n').count() + 1,
-        at - before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1,
-    )
 }
 
 #[test]

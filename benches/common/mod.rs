@@ -175,6 +175,32 @@ impl<'a> Bench<'a> {
     }
 }
 
+/// Deserialises one record file into its record type with serde_json alone: the baseline
+/// for loading. Returns how many records it held (0 for any other file).
+pub fn serde_only(path: &str, bytes: &[u8]) -> usize {
+    use china_singapore::{Agreement, Document, Forum, Organization, Place, Project, Speaker};
+    fn parse<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> usize {
+        serde_json::from_slice::<Vec<T>>(bytes).map_or(0, |v| v.len())
+    }
+    match path {
+        "documents.json" => parse::<Document>(bytes),
+        "places.json" => parse::<Place>(bytes),
+        "organizations.json" => parse::<Organization>(bytes),
+        "projects.json" => parse::<Project>(bytes),
+        "agreements.json" => parse::<Agreement>(bytes),
+        "forums.json" => parse::<Forum>(bytes),
+        "speakers.json" => parse::<Speaker>(bytes),
+        _ => 0,
+    }
+}
+
+/// The fastest over the slowest of some throughputs (1.0 when they are all equal).
+pub fn spread(throughputs: &[f64]) -> Option<f64> {
+    let max = throughputs.iter().copied().reduce(f64::max)?;
+    let min = throughputs.iter().copied().reduce(f64::min)?;
+    Some(max / min)
+}
+
 /// Ratio of two medians of this run.
 pub fn ratio(b: &Bench<'_>, num: &str, den: &str) -> Option<f64> {
     Some(b.median(num)? / b.median(den)?)

@@ -241,18 +241,13 @@ pub fn embedded_files() -> Vec<(&'static str, &'static [u8])> {
 }
 
 fn embedded_inputs() -> Vec<Input> {
-    fn walk(dir: &'static Dir<'static>, out: &mut Vec<Input>) {
-        for f in dir.files() {
-            let rel = f.path().to_string_lossy().replace('\\', "/");
-            out.push(Input { path: format!("data/{rel}"), rel, bytes: Cow::Borrowed(f.contents()) });
-        }
-        for d in dir.dirs() {
-            walk(d, out);
-        }
-    }
-    let mut out = Vec::new();
-    walk(&EMBEDDED, &mut out);
-    out
+    embedded_files()
+        .into_iter()
+        .map(|(path, bytes)| {
+            let rel = path.replace('\\', "/");
+            Input { path: format!("data/{rel}"), rel, bytes: Cow::Borrowed(bytes) }
+        })
+        .collect()
 }
 
 fn io_diag(path: &Path, e: &std::io::Error) -> Diagnostic {

@@ -10,7 +10,6 @@ use super::Input;
 use super::json::{Loc, element_spans, line_col};
 use super::text_index::TextIndex;
 use crate::error::{Diagnostic, DiagnosticKind as K};
-use crate::index::key::normalize_name;
 use crate::index::{Clash, Table};
 use crate::model::*;
 
@@ -135,7 +134,7 @@ pub(crate) fn check_common<T: Record>(
             c.report(loc, K::InvalidId, id, Some(id), format!("id `{id}` is not a slug; expected lower-case letters and digits joined by single hyphens, e.g. `china-singapore-smart-park`"));
         }
         for name in r.names() {
-            if name.trim().is_empty() || normalize_name(name).is_empty() {
+            if !name.chars().any(char::is_alphanumeric) {
                 c.report(
                     loc,
                     K::EmptyName,
