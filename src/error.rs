@@ -25,6 +25,8 @@ closed_enum! {
         MissingField = "missing-field",
         /// A value of the wrong JSON type (e.g. a string where a number belongs).
         WrongType = "wrong-type",
+        /// A field given twice in one record.
+        DuplicateKey = "duplicate-key",
         /// A string that is not one of a closed set's values.
         UnknownVariant = "unknown-variant",
         /// An id that is not a lower-case slug.
@@ -55,6 +57,7 @@ closed_enum! {
 
 /// One problem found while loading: what, in which file, which record, and where.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// What kind of problem.
     pub kind: DiagnosticKind,
@@ -103,6 +106,17 @@ pub enum Error {
         /// The path that was given.
         path: PathBuf,
     },
+    /// The directory (or the set of files) holds none of the record files, so it is not a
+    /// data directory: loading it would give an empty dataset.
+    #[error(
+        "no record files in {}: expected at least one of documents.json, places.json, organizations.json, \
+         projects.json, agreements.json, forums.json or speakers.json",
+        path.display()
+    )]
+    NoRecordFiles {
+        /// The directory that was given (`.` for files given in memory).
+        path: PathBuf,
+    },
     /// The data has one or more problems; every one found is listed.
     #[error("{} problem(s) in the data:\n{}", diagnostics.len(), Lines(diagnostics))]
     Invalid {
@@ -134,8 +148,8 @@ impl Error {
     /// ```
     pub fn diagnostics(&self) -> &[Diagnostic] {
         match self {
-            Error::DirectoryNotFound { .. } => &[],
             Error::Invalid { diagnostics } => diagnostics,
+            Error::DirectoryNotFound { .. } | Error::NoRecordFiles { .. } => &[],
         }
     }
 }

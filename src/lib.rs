@@ -35,12 +35,16 @@
 //!
 //! // Who gave keynotes at the fourth Trade in Services Innovation Forum?
 //! let forum = ds.forums().find("fourth China-Singapore Trade in Services Innovation Forum").unwrap();
-//! let keynotes = ds.speaker_filter().forum(forum.id.as_str()).role(SpeakerRole::Keynote);
+//! let keynotes = ds.speaker_filter().forum(&forum.id).role(SpeakerRole::Keynote);
 //! assert_eq!(keynotes.iter().count(), 4);
 //! ```
 //!
 //! Lookups by id ([`Table::get`]) and by name or alias ([`Table::find`]) ignore case and
 //! allocate nothing; filters intersect prebuilt indexes, so they cost what they return.
+//!
+//! **Where things are.** `src/model/` holds the data model (one file per kind, and
+//! `kinds.rs`, the one list of kinds); `src/load/` the loader and its checks; `src/index/`
+//! the id, name and link indexes; `src/query/` the filters and navigation.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -56,8 +60,16 @@ mod query;
 pub use dataset::Dataset;
 pub use error::{Diagnostic, DiagnosticKind, Error};
 pub use index::Table;
-pub use load::{LoadOptions, embedded_files};
-pub use model::*;
+pub use load::{LoadOptions, WriteError, embedded_files};
+pub use model::{
+    Agreement, AgreementId, AgreementInvolvement, AgreementKind, AgreementRole, Alias, AliasKind, Amount, AmountKind,
+    AnyRecord, BadDate, Basis, CalendarDate, Count, CountUnit, Country, Currency, Document, DocumentId, Event,
+    FigureStatus, Forum, ForumId, ForumInvolvement, ForumKind, ForumRole, Involvement, Kind, Link, Milestone,
+    MilestoneKind, Organization, OrganizationId, OrganizationKind, Parent, ParentRelation, PartialDate, Party, Period,
+    PeriodUnit, Place, PlaceId, PlaceKind, PlaceRef, Post, Precision, Project, ProjectId, ProjectKind, ProjectRole,
+    ProjectStatus, Qualifier, Quote, Record, RecordId, Recurrence, Relation, Relative, Role, Sector, Speaker,
+    SpeakerId, SpeakerRole, Talk, Target, TitleStatus, TitleVersion, UnknownValue, Year,
+};
 pub use query::{AgreementFilter, ForumFilter, Matches, ProjectFilter, SpeakerFilter};
 
 use once_cell::sync::Lazy;
@@ -83,6 +95,11 @@ pub fn dataset() -> &'static Dataset {
 }
 
 /// The embedded dataset, or the error that its checks found.
+///
+/// # Errors
+///
+/// The loader's [`Error`] if the embedded data fails its checks (the crate's tests rule
+/// this out).
 ///
 /// ```
 /// assert!(china_singapore::try_dataset().is_ok());

@@ -291,6 +291,7 @@ fn a_source_file_the_embedded_data_already_has_is_an_error() {
     let dir = std::env::temp_dir().join(format!("china-singapore-dup-source-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("sources")).unwrap();
     std::fs::write(dir.join("sources/trade-in-services-forum.txt"), "not the article").unwrap();
+    std::fs::write(dir.join("places.json"), "[]").unwrap();
     let err = Dataset::embedded_with_dir(&dir).unwrap_err();
     let d = err.diagnostics();
     assert_eq!(d.len(), 1, "{d:#?}");

@@ -1,18 +1,18 @@
-//! Reverse indexes behind filters and navigation: for each place, organisation, forum,
-//! sector, kind, role and country, the sorted positions of the records that point to it.
+//! Reverse indexes behind filters and navigation, built from every record's links.
 //!
-//! Filters intersect these lists (driving from the shortest), so they cost what they
-//! return, not what the dataset holds.
+//! For each (source kind, relation, target kind) there is a sorted list of source positions
+//! per target record, both for direct links and following the target's containment upwards
+//! (a project in Guangzhou is also listed under Guangdong and China). Filters intersect
+//! these lists, driving from the shortest, so they cost what they return.
 
 use std::collections::HashMap;
 use std::hash::Hash;
 
+use super::{Stored, Table, TableVisitor, Tables};
 use crate::model::{
-    Agreement, AgreementKind, Country, Forum, Organization, PartialDate, Party, Place, Project, Sector, Speaker,
-    SpeakerRole,
+    AgreementKind, Country, Event, ForumKind, Kind, Link, PartialDate, Party, ProjectKind, ProjectStatus, Record,
+    Relation, Sector, SpeakerRole, Target, Visitor,
 };
-
-use super::Table;
 
 /// Sorted record positions.
 pub(crate) type Postings = Vec<u32>;
@@ -29,18 +29,16 @@ pub(crate) struct DateIndex {
 }
 
 impl DateIndex {
-    fn build<'a>(n: usize, dates: impl Fn(usize) -> Vec<&'a PartialDate>) -> Self {
-        let mut per_record = vec![Vec::new(); n];
+    fn build(dates: Vec<Vec<&PartialDate>>) -> Self {
+        let mut per_record = vec![Vec::new(); dates.len()];
         let mut entries = Vec::new();
         let mut max_span = 0;
-        for (i, slot) in per_record.iter_mut().enumerate() {
-            for d in dates(i) {
-                if let Some((a, b)) = d.bounds() {
-                    let (a, b) = (a.key(), b.key());
-                    slot.push((a, b));
-                    entries.push((a, b, i as u32));
-                    max_span = max_span.max(b - a);
-                }
+        for (i, (slot, ds)) in per_record.iter_mut().zip(dates).enumerate() {
+            for (a, b) in ds.iter().filter_map(|d| d.bounds()) {
+                let (a, b) = (a.key(), b.key());
+                slot.push((a, b));
+                entries.push((a, b, i as u32));
+                max_span = max_span.max(b - a);
             }
             slot.sort_unstable();
         }
@@ -53,218 +51,273 @@ impl DateIndex {
         self.per_record.get(record as usize).is_some_and(|v| v.iter().any(|&(a, b)| a <= to && b >= from))
     }
 
-    /// Records with an interval overlapping `[from, to]`, each once, in date order.
-    pub(crate) fn range(&self, from: i64, to: i64) -> DateIter<'_> {
-        let lo = self.entries.partition_point(|&(a, _, _)| a < from - self.max_span);
+    /// Records with an interval overlapping `[from, to]`, each once, in position order.
+    pub(crate) fn range(&self, from: i64, to: i64) -> Vec<u32> {
+        let lo = self.entries.partition_point(|&(a, _, _)| a < from.saturating_sub(self.max_span));
         let hi = self.entries.partition_point(|&(a, _, _)| a <= to);
-        DateIter { index: self, entries: self.entries[lo..hi.max(lo)].iter(), from, to }
+        let mut out: Vec<u32> =
+            self.entries[lo..hi.max(lo)].iter().filter(|&&(_, b, _)| b >= from).map(|&(_, _, i)| i).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 }
 
-/// Iterator of [`DateIndex::range`].
-#[derive(Clone)]
-pub(crate) struct DateIter<'a> {
-    index: &'a DateIndex,
-    entries: core::slice::Iter<'a, (i64, i64, u32)>,
-    from: i64,
-    to: i64,
+/// The records of one source kind that link to each record of a target kind by one relation.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Reverse {
+    /// Per target position: the sources that link to it.
+    direct: Vec<Postings>,
+    /// Per target position: the sources that link to it or to anything it contains.
+    transitive: Vec<Postings>,
 }
 
-impl Iterator for DateIter<'_> {
-    type Item = u32;
-
-    fn next(&mut self) -> Option<u32> {
-        let (from, to) = (self.from, self.to);
-        for &(a, b, i) in self.entries.by_ref() {
-            if b < from {
-                continue;
-            }
-            // Yield a record only at its first overlapping interval.
-            let first = self.index.per_record[i as usize].iter().find(|&&(x, y)| x <= to && y >= from);
-            if first == Some(&(a, b)) {
-                return Some(i);
-            }
-        }
-        None
-    }
-}
+/// Identifies a [`Reverse`] index: who links, how, and to what.
+type Key = (Kind, Relation, Kind);
 
 /// All reverse indexes of a dataset.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Links {
+    reverse: HashMap<Key, Reverse>,
+    countries: HashMap<(Kind, Relation, Country), Postings>,
+    /// Per kind, per record: its position and every container's, following containment links.
+    up: Vec<Vec<Vec<u32>>>,
+    /// Per kind: the dates of its records.
+    dates: Vec<DateIndex>,
     pub(crate) projects_by_sector: HashMap<Sector, Postings>,
-    pub(crate) projects_by_place: Vec<Postings>,
-    pub(crate) projects_by_org: Vec<Postings>,
     pub(crate) projects_by_country: HashMap<Country, Postings>,
+    pub(crate) projects_by_kind: HashMap<ProjectKind, Postings>,
+    pub(crate) projects_by_status: HashMap<ProjectStatus, Postings>,
     pub(crate) agreements_by_kind: HashMap<AgreementKind, Postings>,
+    pub(crate) agreements_by_sector: HashMap<Sector, Postings>,
+    pub(crate) forums_by_kind: HashMap<ForumKind, Postings>,
+    /// Agreements an organisation is party to, is named in, or signed through one of its people.
     pub(crate) agreements_by_org: Vec<Postings>,
-    pub(crate) agreements_by_country: HashMap<Country, Postings>,
-    pub(crate) agreements_by_forum: Vec<Postings>,
-    pub(crate) agreement_dates: DateIndex,
-    pub(crate) forums_by_place: Vec<Postings>,
-    pub(crate) forums_by_parent: Vec<Postings>,
-    pub(crate) forum_dates: DateIndex,
-    pub(crate) speakers_by_forum: Vec<Postings>,
-    pub(crate) speakers_by_org: Vec<Postings>,
     pub(crate) speakers_by_role: HashMap<SpeakerRole, Postings>,
 }
 
-/// The tables the link indexes are built from.
-pub(crate) struct Tables<'a> {
-    pub(crate) places: &'a Table<Place>,
-    pub(crate) organizations: &'a Table<Organization>,
-    pub(crate) projects: &'a Table<Project>,
-    pub(crate) agreements: &'a Table<Agreement>,
-    pub(crate) forums: &'a Table<Forum>,
-    pub(crate) speakers: &'a Table<Speaker>,
-}
+const EMPTY: &[u32] = &[];
 
-/// Each record's position plus every ancestor's, following `parent` links; cycles stop.
-fn closure(n: usize, parents: impl Fn(usize) -> Vec<u32>) -> Vec<Vec<u32>> {
-    (0..n)
-        .map(|start| {
-            let mut seen = vec![start as u32];
-            let mut stack = vec![start];
-            while let Some(i) = stack.pop() {
-                for p in parents(i) {
-                    if !seen.contains(&p) {
-                        seen.push(p);
-                        stack.push(p as usize);
-                    }
-                }
-            }
-            seen
-        })
-        .collect()
-}
-
-fn push<K: Hash + Eq>(map: &mut HashMap<K, Postings>, key: K, i: u32) {
-    let list = map.entry(key).or_default();
+/// Appends `i` to a sorted list unless it is already its last entry.
+fn push_sorted(list: &mut Postings, i: u32) {
     if list.last() != Some(&i) {
         list.push(i);
     }
 }
 
-fn push_at(lists: &mut [Postings], at: u32, i: u32) {
-    if let Some(list) = lists.get_mut(at as usize)
-        && list.last() != Some(&i)
-    {
-        list.push(i);
+fn push<K: Hash + Eq>(map: &mut HashMap<K, Postings>, key: K, i: u32) {
+    push_sorted(map.entry(key).or_default(), i);
+}
+
+/// The position `start` plus every container's, following `parents`; cycles stop.
+fn ancestors(start: usize, parents: &[Vec<u32>]) -> Vec<u32> {
+    let mut seen = vec![start as u32];
+    let mut stack = vec![start];
+    while let Some(i) = stack.pop() {
+        for &p in parents.get(i).map_or(EMPTY, Vec::as_slice) {
+            if !seen.contains(&p) {
+                seen.push(p);
+                stack.push(p as usize);
+            }
+        }
+    }
+    seen
+}
+
+/// Each record's position plus every container's.
+fn closure(parents: &[Vec<u32>]) -> Vec<Vec<u32>> {
+    (0..parents.len()).map(|start| ancestors(start, parents)).collect()
+}
+
+/// Collects a record's links and dates.
+#[derive(Default)]
+struct Fields<'r> {
+    links: Vec<Link<'r>>,
+    dates: Vec<&'r PartialDate>,
+}
+
+impl<'r> Visitor<'r> for Fields<'r> {
+    fn link(&mut self, link: Link<'r>) {
+        self.links.push(link);
+    }
+    fn date(&mut self, _event: Event, date: &'r PartialDate) {
+        self.dates.push(date);
+    }
+}
+
+fn fields<T: Record>(r: &T) -> Fields<'_> {
+    let mut f = Fields::default();
+    crate::model::Describe::describe(r, &mut f);
+    f
+}
+
+/// First pass: every kind's containment parents, closed transitively.
+struct Containment<'t> {
+    tables: &'t Tables,
+    up: Vec<Vec<Vec<u32>>>,
+}
+
+impl<'t> TableVisitor<'t> for Containment<'_> {
+    fn visit<T: Stored>(&mut self, table: &'t Table<T>) {
+        let parents: Vec<Vec<u32>> = table
+            .iter()
+            .map(|r| {
+                let links = fields(r).links;
+                links.iter().filter(|l| l.relation.is_containment()).filter_map(|l| self.position(l)).collect()
+            })
+            .collect();
+        self.up[T::KIND.index()] = closure(&parents);
+    }
+}
+
+impl Containment<'_> {
+    /// The position of a link's target when it is a record of the link's own kind's table.
+    fn position(&self, link: &Link<'_>) -> Option<u32> {
+        match link.target {
+            Target::Record(kind, id) => self.tables.position(kind, id),
+            Target::Country(_) => None,
+        }
+    }
+}
+
+/// Second pass: every link of every record into the reverse indexes, and every date.
+struct Builder<'t> {
+    tables: &'t Tables,
+    links: Links,
+}
+
+impl<'t> TableVisitor<'t> for Builder<'_> {
+    fn visit<T: Stored>(&mut self, table: &'t Table<T>) {
+        let mut dates = Vec::with_capacity(table.len());
+        for (i, r) in table.iter().enumerate() {
+            let f = fields(r);
+            for link in &f.links {
+                self.add(T::KIND, i as u32, link);
+            }
+            dates.push(f.dates);
+        }
+        self.links.dates[T::KIND.index()] = DateIndex::build(dates);
+    }
+}
+
+impl Builder<'_> {
+    fn add(&mut self, source: Kind, i: u32, link: &Link<'_>) {
+        let (kind, id) = match link.target {
+            Target::Record(kind, id) => (kind, id),
+            Target::Country(c) => return push(&mut self.links.countries, (source, link.relation, c), i),
+        };
+        // References must resolve (the loader checks first); any that do not are skipped.
+        let Some(at) = self.tables.position(kind, id) else { return };
+        let n = self.tables.len_of(kind);
+        let rev = self
+            .links
+            .reverse
+            .entry((source, link.relation, kind))
+            .or_insert_with(|| Reverse { direct: vec![Vec::new(); n], transitive: vec![Vec::new(); n] });
+        push_sorted(&mut rev.direct[at as usize], i);
+        for &up in &self.links.up[kind.index()][at as usize] {
+            push_sorted(&mut rev.transitive[up as usize], i);
+        }
     }
 }
 
 impl Links {
-    /// Builds every index. References must already resolve (the loader checks first);
-    /// any that do not are skipped rather than trusted.
-    pub(crate) fn build(t: &Tables<'_>) -> Self {
-        let place_up = closure(t.places.len(), |i| {
-            t.places.as_slice()[i].within.iter().filter_map(|w| t.places.position(w.place.as_str())).collect()
-        });
-        let forum_up = closure(t.forums.len(), |i| {
-            t.forums.as_slice()[i].parent.iter().filter_map(|p| t.forums.position(p.as_str())).collect()
-        });
-        let n_places = t.places.len();
-        let n_orgs = t.organizations.len();
-        let n_forums = t.forums.len();
-        let mut l = Links {
-            projects_by_place: vec![Vec::new(); n_places],
-            projects_by_org: vec![Vec::new(); n_orgs],
-            agreements_by_org: vec![Vec::new(); n_orgs],
-            agreements_by_forum: vec![Vec::new(); n_forums],
-            forums_by_place: vec![Vec::new(); n_places],
-            forums_by_parent: vec![Vec::new(); n_forums],
-            speakers_by_forum: vec![Vec::new(); n_forums],
-            speakers_by_org: vec![Vec::new(); n_orgs],
-            ..Links::default()
-        };
-        let place_country = |p: u32| t.places.as_slice().get(p as usize).map(|p| p.country);
-        let org_country = |o: u32| t.organizations.as_slice().get(o as usize).and_then(|o| o.country);
+    /// Builds every index. References must already resolve (the loader checks first).
+    pub(crate) fn build(tables: &Tables) -> Self {
+        let mut c = Containment { tables, up: vec![Vec::new(); Kind::ALL.len()] };
+        tables.visit(&mut c);
+        let links = Links { up: c.up, dates: vec![DateIndex::default(); Kind::ALL.len()], ..Links::default() };
+        let mut b = Builder { tables, links };
+        tables.visit(&mut b);
+        let mut links = b.links;
+        links.build_facets(tables);
+        links.add_meeting_dates(tables);
+        links
+    }
 
+    /// An agreement signed at a meeting is dated by the meeting, too: the text says it was
+    /// signed there.
+    fn add_meeting_dates(&mut self, t: &Tables) {
+        let dates = t
+            .agreements
+            .iter()
+            .map(|a| {
+                let own = a.milestones.iter().filter_map(|m| m.date.as_ref());
+                let meeting = a.forum.as_ref().and_then(|f| t.forums.get(f)?.date.as_ref());
+                own.chain(meeting).collect()
+            })
+            .collect();
+        self.dates[Kind::Agreement.index()] = DateIndex::build(dates);
+    }
+
+    /// The closed sets filters use, and the derived organisation and country lists.
+    fn build_facets(&mut self, t: &Tables) {
         for (i, p) in t.projects.iter().enumerate() {
             let i = i as u32;
             for s in &p.sectors {
-                push(&mut l.projects_by_sector, *s, i);
+                push(&mut self.projects_by_sector, *s, i);
             }
-            let mut countries: Vec<Country> = Vec::new();
-            if let Some(at) = p.place.as_ref().and_then(|r| t.places.position(r.place.as_str())) {
-                for &up in &place_up[at as usize] {
-                    push_at(&mut l.projects_by_place, up, i);
-                }
-                countries.extend(place_country(at));
+            push(&mut self.projects_by_kind, p.kind, i);
+            if let Some(s) = p.status {
+                push(&mut self.projects_by_status, s, i);
             }
-            for inv in &p.organizations {
-                if let Some(o) = t.organizations.position(inv.organization.as_str()) {
-                    push_at(&mut l.projects_by_org, o, i);
-                    countries.extend(org_country(o));
-                }
-            }
+            let place = p.place.as_ref().and_then(|r| t.places.get(&r.place)).map(|pl| pl.country);
+            let orgs = p.organizations.iter().filter_map(|inv| t.organizations.get(&inv.organization)?.country);
+            let mut countries: Vec<Country> = place.into_iter().chain(orgs).collect();
+            countries.sort_unstable();
+            countries.dedup();
             for c in countries {
-                push(&mut l.projects_by_country, c, i);
+                push(&mut self.projects_by_country, c, i);
             }
         }
-
+        self.agreements_by_org = vec![Vec::new(); t.organizations.len()];
         for (i, a) in t.agreements.iter().enumerate() {
-            let i = i as u32;
-            push(&mut l.agreements_by_kind, a.kind, i);
-            let mut orgs: Vec<u32> = Vec::new();
-            for party in &a.parties {
-                match party {
-                    Party::Organization(o) => orgs.extend(t.organizations.position(o.as_str())),
-                    Party::Country(c) => push(&mut l.agreements_by_country, *c, i),
-                }
+            push(&mut self.agreements_by_kind, a.kind, i as u32);
+            for s in &a.sectors {
+                push(&mut self.agreements_by_sector, *s, i as u32);
             }
-            orgs.extend(a.organizations.iter().filter_map(|x| t.organizations.position(x.organization.as_str())));
-            for s in a.signatories.iter().filter_map(|s| t.speakers.get(s.as_str())) {
-                orgs.extend(s.organizations().filter_map(|o| t.organizations.position(o.as_str())));
-            }
+            let parties = a.parties.iter().filter_map(|p| match p {
+                Party::Organization(o) => Some(o.as_str()),
+                Party::Country(_) => None,
+            });
+            let named = a.organizations.iter().map(|x| x.organization.as_str());
+            let signers = a.signatories.iter().filter_map(|s| t.speakers.get(s)).flat_map(|s| s.organizations());
+            let mut orgs: Vec<u32> = parties
+                .chain(named)
+                .chain(signers.map(|o| o.as_str()))
+                .filter_map(|o| t.organizations.position(o))
+                .collect();
             orgs.sort_unstable();
             orgs.dedup();
             for o in orgs {
-                push_at(&mut l.agreements_by_org, o, i);
-            }
-            if let Some(f) = a.forum.as_ref().and_then(|f| t.forums.position(f.as_str())) {
-                for &up in &forum_up[f as usize] {
-                    push_at(&mut l.agreements_by_forum, up, i);
-                }
+                push_sorted(&mut self.agreements_by_org[o as usize], i as u32);
             }
         }
-        let forums = t.forums.as_slice();
-        l.agreement_dates = DateIndex::build(t.agreements.len(), |i| {
-            let a = &t.agreements.as_slice()[i];
-            let mut d: Vec<&PartialDate> = a.milestones.iter().filter_map(|m| m.date.as_ref()).collect();
-            if let Some(f) = a.forum.as_ref().and_then(|f| t.forums.get(f.as_str())) {
-                d.extend(f.date.as_ref());
-            }
-            d
-        });
-
-        for (i, f) in forums.iter().enumerate() {
-            let i = i as u32;
-            if let Some(at) = f.place.as_ref().and_then(|r| t.places.position(r.place.as_str())) {
-                for &up in &place_up[at as usize] {
-                    push_at(&mut l.forums_by_place, up, i);
-                }
-            }
-            for &up in forum_up[i as usize].iter().skip(1) {
-                push_at(&mut l.forums_by_parent, up, i);
-            }
+        for (i, f) in t.forums.iter().enumerate() {
+            push(&mut self.forums_by_kind, f.kind, i as u32);
         }
-        l.forum_dates = DateIndex::build(forums.len(), |i| forums[i].date.iter().collect());
-
         for (i, s) in t.speakers.iter().enumerate() {
-            let i = i as u32;
-            if let Some(f) = s.forum.as_ref().and_then(|f| t.forums.position(f.as_str())) {
-                for &up in &forum_up[f as usize] {
-                    push_at(&mut l.speakers_by_forum, up, i);
-                }
-            }
-            for o in s.organizations().filter_map(|o| t.organizations.position(o.as_str())) {
-                push_at(&mut l.speakers_by_org, o, i);
-            }
             for r in &s.roles {
-                push(&mut l.speakers_by_role, *r, i);
+                push(&mut self.speakers_by_role, *r, i as u32);
             }
         }
-        l
+    }
+
+    /// The `source` records that link to record `at` of `target` by `relation`; with
+    /// `transitive`, also those linking to anything `at` contains.
+    pub(crate) fn sources(&self, source: Kind, relation: Relation, target: Kind, at: u32, transitive: bool) -> &[u32] {
+        let Some(rev) = self.reverse.get(&(source, relation, target)) else { return EMPTY };
+        let lists = if transitive { &rev.transitive } else { &rev.direct };
+        lists.get(at as usize).map_or(EMPTY, Vec::as_slice)
+    }
+
+    /// The `source` records that link to a country by `relation`.
+    pub(crate) fn country_sources(&self, source: Kind, relation: Relation, country: Country) -> &[u32] {
+        self.countries.get(&(source, relation, country)).map_or(EMPTY, Vec::as_slice)
+    }
+
+    /// The date index of a kind.
+    pub(crate) fn dates(&self, kind: Kind) -> &DateIndex {
+        &self.dates[kind.index()]
     }
 }

@@ -1,9 +1,11 @@
-//! Indexes: the per-kind [`Table`] (lookup by id and by name) and the link indexes behind
-//! filters and navigation.
+//! Indexes: the per-kind [`Table`] (lookup by id and by name), the [`Tables`] of a dataset,
+//! and the link indexes behind filters and navigation.
 
 pub(crate) mod key;
 pub(crate) mod links;
 mod table;
+pub(crate) mod tables;
 
 pub(crate) use table::Clash;
 pub use table::Table;
+pub(crate) use tables::{Stored, TableBuilder, TableVisitor, Tables};

@@ -210,6 +210,12 @@ impl<T: Record> Table<T> {
         &self.records
     }
 
+    /// Every record, mutably: for the loader, which fills in what the record files do not
+    /// hold (a document's text). Ids and names must not change.
+    pub(crate) fn records_mut(&mut self) -> &mut [T] {
+        &mut self.records
+    }
+
     /// Iterates over every record, in file order.
     ///
     /// ```
@@ -245,8 +251,8 @@ impl<T: Record> Table<T> {
     /// assert_eq!(ds.agreements().get("RCEP").unwrap().id.as_str(), "rcep");
     /// assert!(ds.agreements().get("no-such-agreement").is_none());
     /// ```
-    pub fn get(&self, id: &str) -> Option<&T> {
-        self.ids.get_id(id).and_then(|i| self.records.get(i as usize))
+    pub fn get(&self, id: impl AsRef<str>) -> Option<&T> {
+        self.ids.get_id(id.as_ref()).and_then(|i| self.records.get(i as usize))
     }
 
     /// The record whose name or any alias matches, ignoring case, spaces, hyphens and
@@ -259,7 +265,8 @@ impl<T: Record> Table<T> {
     /// assert!(std::ptr::eq(a, projects.find("CSGKC").unwrap()));
     /// assert!(std::ptr::eq(a, projects.find("China-Singapore Guangzhou Knowledge City").unwrap()));
     /// ```
-    pub fn find(&self, name: &str) -> Option<&T> {
+    pub fn find(&self, name: impl AsRef<str>) -> Option<&T> {
+        let name = name.as_ref();
         let i = self.names.get_id(name).or_else(|| self.names.get_name(name))?;
         self.records.get(i as usize)
     }

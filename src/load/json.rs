@@ -2,11 +2,14 @@
 //!
 //! The fast path parses the whole array at once. Only when that fails does the slow path
 //! split the array into elements and parse each one alone, so that every bad record is
-//! reported, with its id and its line and column, not just the first.
+//! reported, with its id and its line and column, not just the first. Positions come from
+//! a table of line starts built once per file, so placing a diagnostic costs a binary
+//! search, not a scan from the start of the file.
 
+use once_cell::unsync::OnceCell;
 use serde::de::DeserializeOwned;
 
-use crate::error::{Diagnostic, DiagnosticKind};
+use crate::error::DiagnosticKind;
 
 /// Where a record came from: which input file, and which element of its array.
 #[derive(Clone, Copy, Debug)]
@@ -15,90 +18,138 @@ pub(crate) struct Loc {
     pub(crate) element: usize,
 }
 
+/// The byte offset where each line of a text starts.
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub(crate) fn new(text: &str) -> Self {
+        let newlines = text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1);
+        LineIndex { starts: core::iter::once(0).chain(newlines).collect() }
+    }
+
+    /// The 1-based line and byte column of a byte offset.
+    pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts.get(line.wrapping_sub(1)).copied().unwrap_or(0);
+        (line.max(1), offset - start.min(offset) + 1)
+    }
+
+    /// The byte offset of a 1-based line and column (as serde_json reports them).
+    pub(crate) fn offset(&self, text: &str, line: usize, column: usize) -> usize {
+        match self.starts.get(line.saturating_sub(1)) {
+            Some(&start) => (start + column.saturating_sub(1)).min(text.len()),
+            None => text.len(),
+        }
+    }
+}
+
+/// One input file as the checks see it: its path for messages, its text if it could be
+/// decoded, and (built the first time a diagnostic needs them) its line starts and the
+/// spans of its records.
+pub(crate) struct File<'a> {
+    pub(crate) path: &'a str,
+    pub(crate) text: Option<&'a str>,
+    lines: OnceCell<LineIndex>,
+    spans: OnceCell<Option<Vec<(usize, usize)>>>,
+}
+
+impl<'a> File<'a> {
+    pub(crate) fn new(path: &'a str, text: Option<&'a str>) -> Self {
+        File { path, text, lines: OnceCell::new(), spans: OnceCell::new() }
+    }
+
+    pub(crate) fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(self.text.unwrap_or_default()))
+    }
+
+    pub(crate) fn span(&self, element: usize) -> Option<(usize, usize)> {
+        let text = self.text?;
+        self.spans.get_or_init(|| element_spans(text)).as_ref()?.get(element).copied()
+    }
+}
+
+/// A problem found while parsing, before it is tied to a file path.
+pub(crate) struct Problem {
+    pub(crate) kind: DiagnosticKind,
+    pub(crate) record: Option<String>,
+    pub(crate) offset: usize,
+    pub(crate) message: String,
+}
+
 /// The records parsed from one file, the problems found, and the ids of records that
 /// failed to parse (so references to them are not reported a second time).
 pub(crate) struct Parsed<T> {
     pub(crate) records: Vec<(T, Loc)>,
     /// True when the file could not be split into records at all.
     pub(crate) whole_file_failed: bool,
-    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) problems: Vec<Problem>,
     pub(crate) broken_ids: Vec<String>,
 }
 
-/// The 1-based line and byte column of a byte offset.
-pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text.as_bytes()[..offset];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let col = offset - before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
-    (line, col)
+/// Splits the text of a top-level JSON array into its elements, at the coarse level of
+/// strings, brackets and commas.
+struct Splitter<'t> {
+    b: &'t [u8],
+    i: usize,
 }
 
-/// The byte offset of a 1-based line and column (as serde_json reports them).
-fn offset_of(text: &str, line: usize, col: usize) -> usize {
-    let mut start = 0;
-    for _ in 1..line {
-        match text[start..].find('\n') {
-            Some(p) => start += p + 1,
-            None => return text.len(),
+impl Splitter<'_> {
+    fn skip_ws(&mut self) {
+        while self.b.get(self.i).is_some_and(u8::is_ascii_whitespace) {
+            self.i += 1;
         }
     }
-    (start + col.saturating_sub(1)).min(text.len())
+
+    /// True when only white space is left after the closing bracket at `self.i`.
+    fn ends_here(&mut self) -> bool {
+        self.i += 1;
+        self.skip_ws();
+        self.i == self.b.len()
+    }
+
+    /// Advances to the comma or closing bracket that ends the element starting at `self.i`.
+    fn element_end(&mut self) -> Option<()> {
+        let (mut depth, mut in_str) = (0usize, false);
+        loop {
+            let c = *self.b.get(self.i)?;
+            match (in_str, c) {
+                (true, b'\\') => self.i += 1,
+                (true, b'"') | (false, b'"') => in_str = !in_str,
+                (false, b'{' | b'[') => depth += 1,
+                (false, b'}' | b']') if depth > 0 => depth -= 1,
+                (false, b',' | b']') if depth == 0 => return Some(()),
+                _ => {}
+            }
+            self.i += 1;
+        }
+    }
 }
 
 /// The byte spans of the elements of a top-level JSON array, or `None` if the text is not
 /// a well-formed array at this coarse level (strings, brackets and commas).
 pub(crate) fn element_spans(text: &str) -> Option<Vec<(usize, usize)>> {
-    let b = text.as_bytes();
-    let skip_ws = |mut i: usize| {
-        while i < b.len() && b[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        i
-    };
-    let mut i = skip_ws(0);
-    if b.get(i) != Some(&b'[') {
+    let mut s = Splitter { b: text.as_bytes(), i: 0 };
+    s.skip_ws();
+    if s.b.get(s.i) != Some(&b'[') {
         return None;
     }
-    i += 1;
+    s.i += 1;
     let mut spans = Vec::new();
     loop {
-        i = skip_ws(i);
-        match b.get(i)? {
-            b']' if spans.is_empty() => return (skip_ws(i + 1) == b.len()).then_some(spans),
-            _ => {}
+        s.skip_ws();
+        if spans.is_empty() && s.b.get(s.i) == Some(&b']') {
+            return s.ends_here().then_some(spans);
         }
-        let start = i;
-        let mut depth = 0usize;
-        let mut in_str = false;
-        loop {
-            let c = *b.get(i)?;
-            if in_str {
-                match c {
-                    b'\\' => i += 1,
-                    b'"' => in_str = false,
-                    _ => {}
-                }
-            } else {
-                match c {
-                    b'"' => in_str = true,
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' if depth > 0 => depth -= 1,
-                    b',' | b']' if depth == 0 => break,
-                    _ => {}
-                }
-            }
-            i += 1;
-        }
-        let mut end = i;
-        while end > start && b[end - 1].is_ascii_whitespace() {
-            end -= 1;
-        }
+        let start = s.i;
+        s.element_end()?;
+        let end = start + text[start..s.i].trim_end().len();
         spans.push((start, end));
-        if b[i] == b']' {
-            return (skip_ws(i + 1) == b.len()).then_some(spans);
+        if s.b[s.i] == b']' {
+            return s.ends_here().then_some(spans);
         }
-        i += 1;
+        s.i += 1;
     }
 }
 
@@ -115,6 +166,8 @@ fn classify(e: &serde_json::Error) -> DiagnosticKind {
                 DiagnosticKind::MissingField
             } else if m.starts_with("unknown variant") {
                 DiagnosticKind::UnknownVariant
+            } else if m.starts_with("duplicate field") {
+                DiagnosticKind::DuplicateKey
             } else {
                 DiagnosticKind::WrongType
             }
@@ -134,78 +187,80 @@ fn message(e: &serde_json::Error) -> String {
         m
     } else if m.starts_with("missing field") {
         format!("{m}; expected the field, which is required")
+    } else if m.starts_with("duplicate field") {
+        format!("{m}; expected each field once per record")
     } else {
         format!("{m}; expected well-formed JSON")
     }
 }
 
-/// The `"id"` of a JSON element: from the parsed object if it parses, else from the first
-/// `"id": "…"` in its text (so a record with a syntax error is still named).
+/// The `"id"` of a JSON element: the first `"id": "…"` in its text, so that a record with a
+/// syntax error or a repeated `id` is still named by the id it starts with.
 fn element_id(element: &str) -> Option<String> {
-    if let Ok(v) = serde_json::from_str::<serde_json::Value>(element) {
-        return v.get("id")?.as_str().map(str::to_owned);
-    }
     let (at, _) = element.match_indices("\"id\"").next()?;
-    let rest = element[at + 4..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
-    let end = rest.find('"')?;
-    Some(rest[..end].to_owned())
+    let rest = element[at + 4..].trim_start().strip_prefix(':')?.trim_start();
+    let mut de = serde_json::Deserializer::from_str(rest);
+    serde::Deserialize::deserialize(&mut de).ok()
 }
 
-/// Parses one record file.
-pub(crate) fn parse_file<T: DeserializeOwned>(text: &str, file: usize, path: &str) -> Parsed<T> {
+/// The offset a serde_json error points at within `text`.
+fn error_offset(e: &serde_json::Error, text: &str, lines: &LineIndex) -> usize {
+    lines.offset(text, e.line().max(1), e.column().max(1))
+}
+
+/// Parses one element of a record file's array, which starts at byte `start` of the file.
+fn parse_element<T: DeserializeOwned>(src: &str, start: usize) -> Result<T, Problem> {
+    serde_json::from_str::<T>(src).map_err(|e| Problem {
+        kind: classify(&e),
+        record: element_id(src),
+        offset: start + LineIndex::new(src).offset(src, e.line().max(1), e.column().max(1)),
+        message: message(&e),
+    })
+}
+
+impl<T> Parsed<T> {
+    fn new() -> Self {
+        Parsed { records: Vec::new(), whole_file_failed: false, problems: Vec::new(), broken_ids: Vec::new() }
+    }
+
+    /// A file that yields no record: one problem covers it.
+    fn failed(problem: Problem) -> Self {
+        Parsed { whole_file_failed: true, problems: vec![problem], ..Parsed::new() }
+    }
+}
+
+/// Parses one record file: `f` is the file, `file` its position among the inputs.
+pub(crate) fn parse_file<T: DeserializeOwned>(f: &File<'_>, file: usize) -> Parsed<T> {
+    let text = f.text.unwrap_or_default();
     let whole = match serde_json::from_str::<Vec<T>>(text) {
         Ok(records) => {
             let records = records.into_iter().enumerate().map(|(element, r)| (r, Loc { file, element })).collect();
-            return Parsed { records, whole_file_failed: false, diagnostics: Vec::new(), broken_ids: Vec::new() };
+            return Parsed { records, ..Parsed::new() };
         }
         Err(e) => e,
     };
-    let diag = |kind, record: Option<String>, (line, column): (usize, usize), message: String| Diagnostic {
-        kind,
-        file: path.to_owned(),
-        record,
-        line: Some(line),
-        column: Some(column),
+    let whole_problem = |message: String| Problem {
+        kind: classify(&whole),
+        record: None,
+        offset: error_offset(&whole, text, f.lines()),
         message,
     };
     let Some(spans) = element_spans(text) else {
-        let kind = classify(&whole);
-        let msg = if kind == DiagnosticKind::Syntax {
-            format!("{}; expected a JSON array of records", message(&whole))
-        } else {
-            format!("{}; expected a JSON array of {} records", message(&whole), path)
-        };
-        return Parsed {
-            records: Vec::new(),
-            whole_file_failed: true,
-            diagnostics: vec![diag(kind, None, (whole.line().max(1), whole.column().max(1)), msg)],
-            broken_ids: Vec::new(),
-        };
+        return Parsed::failed(whole_problem(format!("{}; expected a JSON array of records", message(&whole))));
     };
-    let mut out =
-        Parsed { records: Vec::new(), whole_file_failed: false, diagnostics: Vec::new(), broken_ids: Vec::new() };
+    let mut out = Parsed::new();
     for (element, &(start, end)) in spans.iter().enumerate() {
-        let src = &text[start..end];
-        match serde_json::from_str::<T>(src) {
+        match parse_element::<T>(&text[start..end], start) {
             Ok(r) => out.records.push((r, Loc { file, element })),
-            Err(e) => {
-                let id = element_id(src);
-                let at = start + offset_of(src, e.line().max(1), e.column().max(1));
-                out.diagnostics.push(diag(classify(&e), id.clone(), line_col(text, at), message(&e)));
-                out.broken_ids.extend(id);
+            Err(problem) => {
+                out.broken_ids.extend(problem.record.clone());
+                out.problems.push(problem);
             }
         }
     }
-    if out.diagnostics.is_empty() {
+    if out.problems.is_empty() {
         // The elements parse alone but not together: report the whole-file error.
-        out.diagnostics.push(diag(
-            classify(&whole),
-            None,
-            (whole.line().max(1), whole.column().max(1)),
-            message(&whole),
-        ));
-        out.records.clear();
-        out.whole_file_failed = true;
+        return Parsed::failed(whole_problem(message(&whole)));
     }
     out
 }
@@ -221,17 +276,28 @@ mod tests {
         let parts: Vec<&str> = spans.iter().map(|&(a, b)| &t[a..b]).collect();
         assert_eq!(parts, ["{\"a\": [1, 2], \"s\": \"x,]\\\"\"}", "{\"b\": {}}"]);
         assert_eq!(element_spans("[]"), Some(vec![]));
+        assert_eq!(element_spans(" [ ] \n"), Some(vec![]));
         assert_eq!(element_spans("[1, 2"), None);
+        assert_eq!(element_spans("[1] x"), None);
         assert_eq!(element_spans("{}"), None);
     }
 
     #[test]
     fn line_col_and_offset_round_trip() {
         let t = "ab\ncde\n\nf";
+        let lines = LineIndex::new(t);
         for off in 0..t.len() {
-            let (l, c) = line_col(t, off);
-            assert_eq!(offset_of(t, l, c), off);
+            let (l, c) = lines.line_col(off);
+            assert_eq!(lines.offset(t, l, c), off);
         }
-        assert_eq!(line_col(t, 4), (2, 2));
+        assert_eq!(lines.line_col(4), (2, 2));
+        assert_eq!(lines.line_col(0), (1, 1));
+    }
+
+    #[test]
+    fn the_id_is_the_first_one_given() {
+        assert_eq!(element_id(r#"{"id": "a", "id": "b"}"#).as_deref(), Some("a"));
+        assert_eq!(element_id(r#"{"id": "a\"b", "x": }"#).as_deref(), Some("a\"b"));
+        assert_eq!(element_id(r#"{"name": "x"}"#), None);
     }
 }

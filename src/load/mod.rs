@@ -4,29 +4,31 @@
 //! files, `documents.json`, `places.json`, `organizations.json`, `projects.json`,
 //! `agreements.json`, `forums.json` and `speakers.json`, each a JSON array. Every load runs
 //! every check and returns either a whole dataset or every problem found.
+//!
+//! The phases, in order: decode each file ([`decode`]), name the files that are not record
+//! files, collect the sources, parse and index each kind (`Parse`), attach each document's
+//! text, then check every record's quotes, links and values (`validate`).
 
 mod json;
-mod text_index;
+mod quotes;
+mod read;
 mod validate;
+mod write;
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use include_dir::{Dir, include_dir};
-use serde::de::DeserializeOwned;
+pub use read::embedded_files;
+use read::{Input, embedded_inputs, read_dir, too_large};
+pub use write::WriteError;
 
 use crate::Dataset;
 use crate::error::{Diagnostic, DiagnosticKind, Error};
-use crate::index::Table;
-use crate::index::links::{Links, Tables};
-use crate::model::*;
-use json::{Loc, line_col, parse_file};
-use text_index::TextIndex;
-use validate::{Checker, Loaded, check_common, check_links};
-
-/// The crate's own data directory, compiled in.
-static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/data");
+use crate::index::{Stored, Table, TableBuilder, Tables};
+use crate::model::Kind;
+use json::{File, Loc, parse_file};
+use quotes::QuoteIndex;
+use validate::{At, Checker, RecordChecks};
 
 /// Settings for a load.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -55,15 +57,13 @@ impl LoadOptions {
     }
 }
 
-/// One input file: where it is (for messages), its path within the data layout, and its bytes.
-pub(crate) struct Input {
-    pub(crate) path: String,
-    rel: String,
-    bytes: Cow<'static, [u8]>,
-}
-
 impl Dataset {
     /// Loads a directory laid out like the crate's `data/`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DirectoryNotFound`] if `dir` is not a directory, [`Error::NoRecordFiles`] if
+    /// it holds no record file, and [`Error::Invalid`] with every problem found otherwise.
     ///
     /// ```
     /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/my-data");
@@ -76,6 +76,10 @@ impl Dataset {
 
     /// Loads a directory with explicit [`LoadOptions`].
     ///
+    /// # Errors
+    ///
+    /// As [`Dataset::from_dir`].
+    ///
     /// ```
     /// use china_singapore::{Dataset, DiagnosticKind, LoadOptions};
     /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/my-data");
@@ -84,11 +88,17 @@ impl Dataset {
     /// ```
     pub fn from_dir_with(dir: impl AsRef<Path>, options: &LoadOptions) -> Result<Dataset, Error> {
         let (inputs, diags) = read_dir(dir.as_ref(), options)?;
+        require_record_files(&inputs, &diags, dir.as_ref())?;
         load(inputs, diags, options)
     }
 
     /// Loads from files held in memory, given as (path within the data layout, bytes) pairs,
     /// e.g. `("projects.json", json)` and `("sources/article.txt", text)`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NoRecordFiles`] if no path is a record file, and [`Error::Invalid`] with
+    /// every problem found otherwise.
     ///
     /// ```
     /// use china_singapore::Dataset;
@@ -111,6 +121,10 @@ impl Dataset {
 
     /// Loads from files in memory with explicit [`LoadOptions`].
     ///
+    /// # Errors
+    ///
+    /// As [`Dataset::from_files`].
+    ///
     /// ```
     /// use china_singapore::{Dataset, DiagnosticKind, LoadOptions};
     /// let err = Dataset::from_files_with([("places.json", "[]   ")], &LoadOptions::default().with_max_file_bytes(2)).unwrap_err();
@@ -124,18 +138,24 @@ impl Dataset {
         P: Into<String>,
         B: Into<Vec<u8>>,
     {
-        let inputs = files
+        let inputs: Vec<Input> = files
             .into_iter()
             .map(|(p, b)| {
                 let rel: String = p.into();
-                Input { path: rel.clone(), rel, bytes: Cow::Owned(b.into()) }
+                Input { path: rel.clone(), rel, bytes: b.into().into() }
             })
             .collect();
+        require_record_files(&inputs, &[], Path::new("."))?;
         load(inputs, Vec::new(), options)
     }
 
     /// Builds a fresh copy of the embedded dataset, through the same loader and checks as
     /// user data. Most callers want the cached [`dataset()`](crate::dataset) instead.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] if the embedded data fails its checks, which the crate's tests
+    /// rule out.
     ///
     /// ```
     /// let ds = china_singapore::Dataset::embedded().unwrap();
@@ -148,6 +168,10 @@ impl Dataset {
     /// Loads the embedded dataset plus the records and sources of your directory. An id
     /// that the embedded data already uses is reported as a duplicate.
     ///
+    /// # Errors
+    ///
+    /// As [`Dataset::from_dir`], for the embedded data and your directory together.
+    ///
     /// ```
     /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/my-data");
     /// let ds = china_singapore::Dataset::embedded_with_dir(dir).unwrap();
@@ -157,260 +181,80 @@ impl Dataset {
     pub fn embedded_with_dir(dir: impl AsRef<Path>) -> Result<Dataset, Error> {
         let options = LoadOptions::default();
         let (mut user, diags) = read_dir(dir.as_ref(), &options)?;
+        require_record_files(&user, &diags, dir.as_ref())?;
         let mut inputs = embedded_inputs();
         inputs.append(&mut user);
         load(inputs, diags, &options)
     }
-
-    /// Writes the dataset in the `data/` layout: `sources/` plus one JSON file per kind.
-    /// Loading the directory back gives an equal dataset.
-    ///
-    /// ```
-    /// let dir = std::env::temp_dir().join(format!("cs-doc-write-{}", std::process::id()));
-    /// let ds = china_singapore::dataset();
-    /// ds.write_dir(&dir).unwrap();
-    /// assert_eq!(&china_singapore::Dataset::from_dir(&dir).unwrap(), ds);
-    /// std::fs::remove_dir_all(&dir).unwrap();
-    /// ```
-    pub fn write_dir(&self, dir: impl AsRef<Path>) -> std::io::Result<()> {
-        let dir = dir.as_ref();
-        std::fs::create_dir_all(dir.join("sources"))?;
-        for d in self.documents.iter() {
-            std::fs::write(dir.join("sources").join(&d.file), &d.text)?;
-        }
-        let docs: Vec<Document> =
-            self.documents.iter().map(|d| Document { text: String::new(), ..d.clone() }).collect();
-        write_json(dir, Kind::Document, &DocumentsFile(&docs))?;
-        write_json(dir, Kind::Place, &self.places)?;
-        write_json(dir, Kind::Organization, &self.organizations)?;
-        write_json(dir, Kind::Project, &self.projects)?;
-        write_json(dir, Kind::Agreement, &self.agreements)?;
-        write_json(dir, Kind::Forum, &self.forums)?;
-        write_json(dir, Kind::Speaker, &self.speakers)
-    }
 }
 
-/// Documents as they appear in `documents.json`: without their text.
-struct DocumentsFile<'a>(&'a [Document]);
-
-impl serde::Serialize for DocumentsFile<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::Error as _;
-        let mut values = Vec::with_capacity(self.0.len());
-        for d in self.0 {
-            let mut v = serde_json::to_value(d).map_err(S::Error::custom)?;
-            if let Some(o) = v.as_object_mut() {
-                o.remove("text");
-            }
-            values.push(v);
-        }
-        values.serialize(s)
-    }
-}
-
-fn write_json(dir: &Path, kind: Kind, value: &impl serde::Serialize) -> std::io::Result<()> {
-    let mut text = serde_json::to_string_pretty(value).map_err(std::io::Error::other)?;
-    text.push('\n');
-    std::fs::write(dir.join(kind.file_name()), text)
-}
-
-/// The files of the embedded `data/` directory, as (path within `data/`, bytes) pairs,
-/// sorted by path: the documents' sources and the record files, exactly as compiled in.
-/// Handy to start a data directory of your own from the crate's.
-///
-/// ```
-/// let files = china_singapore::embedded_files();
-/// assert!(files.iter().any(|(path, _)| *path == "projects.json"));
-/// assert!(files.iter().any(|(path, _)| *path == "sources/trade-in-services-forum.txt"));
-/// ```
-pub fn embedded_files() -> Vec<(&'static str, &'static [u8])> {
-    fn walk(dir: &'static Dir<'static>, out: &mut Vec<(&'static str, &'static [u8])>) {
-        for f in dir.files() {
-            if let Some(path) = f.path().to_str() {
-                out.push((path, f.contents()));
-            }
-        }
-        for d in dir.dirs() {
-            walk(d, out);
-        }
-    }
-    let mut out = Vec::new();
-    walk(&EMBEDDED, &mut out);
-    out.sort_unstable_by_key(|&(p, _)| p);
-    out
-}
-
-fn embedded_inputs() -> Vec<Input> {
-    embedded_files()
-        .into_iter()
-        .map(|(path, bytes)| {
-            let rel = path.replace('\\', "/");
-            Input { path: format!("data/{rel}"), rel, bytes: Cow::Borrowed(bytes) }
-        })
-        .collect()
-}
-
-fn io_diag(path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic {
-        kind: DiagnosticKind::Io,
-        file: path.display().to_string(),
-        record: None,
-        line: None,
-        column: None,
-        message: format!("cannot read: {e}; expected a readable file or directory"),
-    }
-}
-
-/// Reads a data directory's `*.json` files and `sources/` (files over the size limit are
-/// reported, not read).
-fn read_dir(dir: &Path, options: &LoadOptions) -> Result<(Vec<Input>, Vec<Diagnostic>), Error> {
-    if !dir.is_dir() {
-        return Err(Error::DirectoryNotFound { path: dir.to_path_buf() });
-    }
-    let mut inputs = Vec::new();
-    let mut diags = Vec::new();
-    let read_one = |path: &Path, rel: String, inputs: &mut Vec<Input>, diags: &mut Vec<Diagnostic>| {
-        match std::fs::metadata(path) {
-            Ok(m) if m.len() > options.max_file_bytes => {
-                diags.push(too_large(&path.display().to_string(), m.len(), options))
-            }
-            Ok(_) => match std::fs::read(path) {
-                Ok(bytes) => inputs.push(Input { path: path.display().to_string(), rel, bytes: Cow::Owned(bytes) }),
-                Err(e) => diags.push(io_diag(path, &e)),
-            },
-            Err(e) => diags.push(io_diag(path, &e)),
-        }
-    };
-    let entries = |d: &Path, diags: &mut Vec<Diagnostic>| -> Vec<std::path::PathBuf> {
-        match std::fs::read_dir(d) {
-            Ok(it) => {
-                let mut v: Vec<_> = it.filter_map(|e| e.ok().map(|e| e.path())).collect();
-                v.sort();
-                v
-            }
-            Err(e) => {
-                diags.push(io_diag(d, &e));
-                Vec::new()
-            }
-        }
-    };
-    for path in entries(dir, &mut diags) {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if path.is_dir() && name == "sources" {
-            for src in entries(&path, &mut diags) {
-                if src.is_file() {
-                    let file = src.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                    read_one(&src, format!("sources/{file}"), &mut inputs, &mut diags);
-                }
-            }
-        } else if path.is_file() && name.ends_with(".json") {
-            read_one(&path, name, &mut inputs, &mut diags);
-        }
-    }
-    Ok((inputs, diags))
-}
-
-fn too_large(path: &str, len: u64, options: &LoadOptions) -> Diagnostic {
-    Diagnostic {
-        kind: DiagnosticKind::TooLarge,
-        file: path.to_owned(),
-        record: None,
-        line: None,
-        column: None,
-        message: format!("{len} bytes; expected at most {} (LoadOptions::max_file_bytes)", options.max_file_bytes),
-    }
-}
-
+/// The kind whose records a file holds, from its path within the data layout.
 fn kind_of(rel: &str) -> Option<Kind> {
     Kind::ALL.iter().copied().find(|k| k.file_name() == rel)
 }
 
-/// Parses every file of one kind, recording which ids failed to parse.
-fn parse_kind<T: DeserializeOwned + Record>(
-    kind: Kind,
-    inputs: &[Input],
-    texts: &[Option<&str>],
-    checker: &mut Checker<'_>,
-) -> Vec<(T, Loc)> {
-    let mut out = Vec::new();
-    for (i, input) in inputs.iter().enumerate() {
-        if kind_of(&input.rel) != Some(kind) {
-            continue;
-        }
-        let Some(text) = texts[i] else {
-            // Too large or not UTF-8 (already reported): this kind's ids are unknown.
-            checker.incomplete.insert(kind);
-            continue;
-        };
-        let parsed = parse_file::<T>(text, i, &input.path);
-        if parsed.whole_file_failed {
-            checker.incomplete.insert(kind);
-        }
-        checker.diags.extend(parsed.diagnostics);
-        checker.broken.entry(kind).or_default().extend(parsed.broken_ids);
-        out.extend(parsed.records);
+/// A directory with no record file at all is not a data directory (unless a record file
+/// was there but could not be read, which its diagnostic reports).
+fn require_record_files(inputs: &[Input], diags: &[Diagnostic], path: &Path) -> Result<(), Error> {
+    let named = |p: &str| kind_of(p.rsplit(['/', '\\']).next().unwrap_or(p)).is_some();
+    if inputs.iter().any(|i| kind_of(&i.rel).is_some()) || diags.iter().any(|d| named(&d.file)) {
+        Ok(())
+    } else {
+        Err(Error::NoRecordFiles { path: path.to_path_buf() })
     }
-    out
 }
 
-fn table<T: Record>(
-    c: &mut Checker<'_>,
-    records: Vec<(T, Loc)>,
-    docs: &Table<Document>,
-    texts: &[TextIndex<'_>],
-) -> (Table<T>, Vec<Loc>) {
-    let (records, locs): (Vec<T>, Vec<Loc>) = records.into_iter().unzip();
-    let (table, clashes) = Table::build(records);
-    check_common(c, &table, &locs, &clashes, docs, texts);
-    (table, locs)
+/// Size and encoding, per file: the text of each file that is within the size limit and
+/// valid UTF-8, and a diagnostic for each that is not.
+fn decode<'i>(inputs: &'i [Input], options: &LoadOptions, diags: &mut Vec<Diagnostic>) -> Vec<Option<&'i str>> {
+    inputs.iter().map(|input| decode_one(input, options).map_err(|d| diags.push(d)).ok()).collect()
 }
 
-/// The one loader: files in, a checked and indexed dataset (or every problem) out.
-pub(crate) fn load(inputs: Vec<Input>, mut diags: Vec<Diagnostic>, options: &LoadOptions) -> Result<Dataset, Error> {
-    // Size and encoding, per file.
-    let texts: Vec<Option<&str>> = inputs
-        .iter()
-        .map(|input| {
-            if input.bytes.len() as u64 > options.max_file_bytes {
-                diags.push(too_large(&input.path, input.bytes.len() as u64, options));
-                return None;
-            }
-            match std::str::from_utf8(&input.bytes) {
-                Ok(t) => Some(t),
-                Err(e) => {
-                    let valid = std::str::from_utf8(&input.bytes[..e.valid_up_to()]).unwrap_or_default();
-                    let (line, column) = line_col(valid, valid.len());
-                    diags.push(Diagnostic {
-                        kind: DiagnosticKind::NotUtf8,
-                        file: input.path.clone(),
-                        record: None,
-                        line: Some(line),
-                        column: Some(column),
-                        message: format!("invalid UTF-8 at byte {}; expected UTF-8 text", e.valid_up_to()),
-                    });
-                    None
-                }
-            }
-        })
-        .collect();
-    for input in &inputs {
-        if input.rel.ends_with(".json") && !input.rel.contains('/') && kind_of(&input.rel).is_none() {
-            let expected: Vec<&str> = Kind::ALL.iter().map(|k| k.file_name()).collect();
-            diags.push(Diagnostic {
-                kind: DiagnosticKind::UnknownFile,
-                file: input.path.clone(),
-                record: None,
-                line: None,
-                column: None,
-                message: format!("not a record file; expected one of: {}", expected.join(", ")),
-            });
-        }
+fn decode_one<'i>(input: &'i Input, options: &LoadOptions) -> Result<&'i str, Diagnostic> {
+    if input.bytes.len() as u64 > options.max_file_bytes {
+        return Err(too_large(&input.path, input.bytes.len() as u64, options));
     }
-    let mut sources: BTreeMap<&str, &str> = BTreeMap::new();
-    let mut source_files: BTreeMap<&str, &str> = BTreeMap::new();
-    for (input, text) in inputs.iter().zip(&texts) {
+    std::str::from_utf8(&input.bytes).map_err(|e| {
+        let valid = std::str::from_utf8(&input.bytes[..e.valid_up_to()]).unwrap_or_default();
+        let (line, column) = json::LineIndex::new(valid).line_col(valid.len());
+        Diagnostic {
+            kind: DiagnosticKind::NotUtf8,
+            file: input.path.clone(),
+            record: None,
+            line: Some(line),
+            column: Some(column),
+            message: format!("invalid UTF-8 at byte {}; expected UTF-8 text", e.valid_up_to()),
+        }
+    })
+}
+
+/// Reports `.json` files at the top level that are not record files (usually misspelt).
+fn check_file_names(inputs: &[Input], diags: &mut Vec<Diagnostic>) {
+    let expected: Vec<&str> = Kind::ALL.iter().map(|k| k.file_name()).collect();
+    for input in inputs.iter().filter(|i| i.rel.ends_with(".json") && !i.rel.contains('/') && kind_of(&i.rel).is_none())
+    {
+        diags.push(Diagnostic {
+            kind: DiagnosticKind::UnknownFile,
+            file: input.path.clone(),
+            record: None,
+            line: None,
+            column: None,
+            message: format!("not a record file; expected one of: {}", expected.join(", ")),
+        });
+    }
+}
+
+/// The text of each source file by name; a name given twice is reported.
+fn sources<'i>(
+    inputs: &'i [Input],
+    texts: &[Option<&'i str>],
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<&'i str, &'i str> {
+    let mut sources = BTreeMap::new();
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    for (input, text) in inputs.iter().zip(texts) {
         let Some(name) = input.rel.strip_prefix("sources/") else { continue };
-        if let Some(first) = source_files.insert(name, &input.path) {
+        if let Some(first) = seen.insert(name, &input.path) {
             diags.push(Diagnostic {
                 kind: DiagnosticKind::DuplicateSource,
                 file: input.path.clone(),
@@ -420,70 +264,74 @@ pub(crate) fn load(inputs: Vec<Input>, mut diags: Vec<Diagnostic>, options: &Loa
                 message: format!("source `{name}` is also given by {first}; expected each source file name once"),
             });
         } else if let Some(t) = text {
-            sources.insert(name, t);
+            sources.insert(name, *t);
         }
     }
+    sources
+}
 
-    let mut c = Checker::new(&inputs, &texts);
-    let mut docs: Vec<(Document, Loc)> = parse_kind(Kind::Document, &inputs, &texts, &mut c);
-    for (d, _) in &mut docs {
-        d.text = sources.get(d.file.as_str()).map(|t| (*t).to_owned()).unwrap_or_default();
+/// Parses and indexes each kind's files, in the order of the kinds.
+struct Parse<'p, 'a> {
+    inputs: &'p [Input],
+    c: &'p mut Checker<'a>,
+}
+
+impl TableBuilder for Parse<'_, '_> {
+    fn build<T: Stored>(&mut self) -> Table<T> {
+        let kind = T::KIND.index();
+        let mut records: Vec<(T, Loc)> = Vec::new();
+        for (file, _) in self.inputs.iter().enumerate().filter(|(_, i)| kind_of(&i.rel) == Some(T::KIND)) {
+            if self.c.files[file].text.is_none() {
+                self.c.incomplete[kind] = true; // too large or not UTF-8, already reported
+                continue;
+            }
+            let parsed = parse_file::<T>(&self.c.files[file], file);
+            self.c.incomplete[kind] |= parsed.whole_file_failed;
+            for p in parsed.problems {
+                self.c.report_file(file, p.kind, p.record, Some(p.offset), p.message);
+            }
+            self.c.broken[kind].extend(parsed.broken_ids);
+            records.extend(parsed.records);
+        }
+        let (records, locs): (Vec<T>, Vec<Loc>) = records.into_iter().unzip();
+        let (table, clashes) = Table::build(records);
+        self.c.locs[kind] = locs;
+        self.c.report_clashes(&table, &clashes);
+        table
     }
-    // Documents are indexed first: every kind's quotes, theirs too, are checked against them.
-    let (doc_table, doc_locs, doc_clashes) = {
-        let (records, locs): (Vec<Document>, Vec<Loc>) = docs.into_iter().unzip();
-        let (t, clashes) = Table::build(records);
-        (t, locs, clashes)
-    };
-    // Indexed from the input bytes, which outlive the load, in document order.
-    let text_index: Vec<TextIndex<'_>> =
-        doc_table.iter().map(|d| TextIndex::new(sources.get(d.file.as_str()).copied().unwrap_or_default())).collect();
-    check_common(&mut c, &doc_table, &doc_locs, &doc_clashes, &doc_table, &text_index);
-    let documents = (doc_table, doc_locs);
-    let places = parse_kind(Kind::Place, &inputs, &texts, &mut c);
-    let places = table(&mut c, places, &documents.0, &text_index);
-    let organizations = parse_kind(Kind::Organization, &inputs, &texts, &mut c);
-    let organizations = table(&mut c, organizations, &documents.0, &text_index);
-    let projects = parse_kind(Kind::Project, &inputs, &texts, &mut c);
-    let projects = table(&mut c, projects, &documents.0, &text_index);
-    let agreements = parse_kind(Kind::Agreement, &inputs, &texts, &mut c);
-    let agreements = table(&mut c, agreements, &documents.0, &text_index);
-    let forums = parse_kind(Kind::Forum, &inputs, &texts, &mut c);
-    let forums = table(&mut c, forums, &documents.0, &text_index);
-    let speakers = parse_kind(Kind::Speaker, &inputs, &texts, &mut c);
-    let speakers = table(&mut c, speakers, &documents.0, &text_index);
+}
 
-    let loaded = Loaded {
-        documents: &documents,
-        places: &places,
-        organizations: &organizations,
-        projects: &projects,
-        agreements: &agreements,
-        forums: &forums,
-        speakers: &speakers,
-    };
-    check_links(&mut c, &loaded);
-    diags.append(&mut c.diags);
+/// Gives each document the text of its source file; a document without one is reported.
+fn attach_sources(tables: &mut Tables, sources: &BTreeMap<&str, &str>, c: &mut Checker<'_>) {
+    let mut missing = Vec::new();
+    for (i, d) in tables.documents.records_mut().iter_mut().enumerate() {
+        match sources.get(d.file.as_str()).filter(|t| !t.is_empty()) {
+            Some(text) => d.text = (*text).to_owned(),
+            None => missing.push((i, d.id.as_str().to_owned(), d.file.clone())),
+        }
+    }
+    for (i, id, file) in missing {
+        let message = format!("document text `sources/{file}` is missing or empty; expected the article's text there");
+        c.report(At::new(Kind::Document, i, &id), DiagnosticKind::MissingSource, Some(&file), message);
+    }
+}
+
+/// The one loader: files in, a checked and indexed dataset (or every problem) out.
+pub(crate) fn load(inputs: Vec<Input>, mut diags: Vec<Diagnostic>, options: &LoadOptions) -> Result<Dataset, Error> {
+    let texts = decode(&inputs, options, &mut diags);
+    check_file_names(&inputs, &mut diags);
+    let sources = sources(&inputs, &texts, &mut diags);
+    let files = inputs.iter().zip(&texts).map(|(i, t)| File::new(&i.path, *t)).collect();
+    let mut c = Checker::new(files);
+    c.diags = diags;
+    let mut tables = Tables::build(&mut Parse { inputs: &inputs, c: &mut c });
+    attach_sources(&mut tables, &sources, &mut c);
+    let quotes = QuoteIndex::build(&tables);
+    tables.visit(&mut RecordChecks { c: &mut c, tables: &tables, quotes: &quotes });
+    let mut diags = c.diags;
     if !diags.is_empty() {
         diags.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
         return Err(Error::Invalid { diagnostics: diags });
     }
-    let links = Links::build(&Tables {
-        places: &places.0,
-        organizations: &organizations.0,
-        projects: &projects.0,
-        agreements: &agreements.0,
-        forums: &forums.0,
-        speakers: &speakers.0,
-    });
-    Ok(Dataset {
-        documents: documents.0,
-        places: places.0,
-        organizations: organizations.0,
-        projects: projects.0,
-        agreements: agreements.0,
-        forums: forums.0,
-        speakers: speakers.0,
-        links,
-    })
+    Ok(Dataset::new(tables))
 }

@@ -3,8 +3,8 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    AgreementId, Alias, Count, Country, ForumId, Kind, OrganizationId, PartialDate, PlaceId, ProjectId, Quote, Sector,
-    SpeakerId, impl_record,
+    AgreementId, Alias, Count, Country, Describe, Event, ForumId, Kind, Link, OrganizationId, PartialDate, PlaceId,
+    ProjectId, Quote, Relation, Role, Sector, SpeakerId, Visitor, impl_record,
 };
 
 closed_enum! {
@@ -153,6 +153,67 @@ pub struct Agreement {
 }
 
 impl_record!(Agreement, Kind::Agreement, name);
+
+impl Party {
+    /// The party as a link target.
+    pub(crate) fn link(&self, relation: Relation, field: &'static str) -> Link<'_> {
+        match self {
+            Party::Organization(o) => Link::to(relation, field, Kind::Organization, o.as_str()),
+            Party::Country(c) => Link::country(relation, field, *c),
+        }
+    }
+}
+
+impl MilestoneKind {
+    /// The timeline event this milestone is.
+    pub(crate) fn event(self) -> Event {
+        match self {
+            MilestoneKind::Signed => Event::Signed,
+            MilestoneKind::InForce => Event::InForce,
+            MilestoneKind::TakesEffect => Event::TakesEffect,
+            MilestoneKind::UpgradeTalksAnnounced => Event::UpgradeTalksAnnounced,
+            MilestoneKind::PresidencyTakenOver => Event::PresidencyTakenOver,
+        }
+    }
+}
+
+impl Describe for Agreement {
+    fn describe<'r>(&'r self, v: &mut dyn Visitor<'r>) {
+        for p in &self.parties {
+            v.link(p.link(Relation::Party, "parties"));
+        }
+        for s in &self.signatories {
+            v.link(Link::to(Relation::Signatory, "signatories", Kind::Speaker, s.as_str()));
+        }
+        for inv in &self.organizations {
+            let link = Link::to(Relation::Involves, "organizations", Kind::Organization, inv.organization.as_str());
+            v.link(link.with_role(Role::Agreement(inv.role)));
+        }
+        if let Some(f) = &self.forum {
+            v.link(Link::to(Relation::SignedAt, "forum", Kind::Forum, f.as_str()));
+        }
+        if let Some(p) = &self.part_of {
+            v.link(Link::to(Relation::PartOf, "part_of", Kind::Agreement, p.as_str()));
+        }
+        if let Some(j) = &self.jurisdiction {
+            v.link(Link::to(Relation::Jurisdiction, "jurisdiction", Kind::Place, j.as_str()));
+        }
+        for p in &self.projects {
+            v.link(Link::to(Relation::Concerns, "projects", Kind::Project, p.as_str()));
+        }
+        for m in &self.milestones {
+            if let Some(p) = &m.party {
+                v.link(p.link(Relation::MilestoneParty, "milestones.party"));
+            }
+            if let Some(d) = &m.date {
+                v.date(m.event.event(), d);
+            }
+        }
+        for c in &self.counts {
+            c.describe(v);
+        }
+    }
+}
 
 impl fmt::Display for Agreement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -4,6 +4,8 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::{Event, Visitor};
+
 record_id!(
     /// The id of a [`Document`](crate::Document), e.g. `trade-in-services-forum`.
     DocumentId
@@ -158,6 +160,13 @@ impl Year {
     pub fn is_inferred(&self) -> bool {
         self.inferred_from.is_some()
     }
+
+    /// Reports an `inferred_from` that gives no reason.
+    pub(crate) fn describe<'r>(&'r self, field: &str, v: &mut dyn Visitor<'r>) {
+        if self.inferred_from.as_deref().is_some_and(|s| s.trim().is_empty()) {
+            v.problem(None, format!("`{field}`: empty `inferred_from`; expected what the year was inferred from"));
+        }
+    }
 }
 
 closed_enum! {
@@ -268,6 +277,35 @@ impl CalendarDate {
     /// A single ordered number for comparisons and index keys.
     pub(crate) fn key(self) -> i64 {
         i64::from(self.year) * 512 + i64::from(self.month) * 32 + i64::from(self.day)
+    }
+}
+
+/// The error of parsing a [`CalendarDate`] from a string that is not a real `YYYY-MM-DD` day.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a calendar day; expected YYYY-MM-DD, e.g. 2021-11-05")]
+pub struct BadDate(String);
+
+/// Parses `YYYY-MM-DD` (the form `Display` writes).
+///
+/// ```
+/// use china_singapore::CalendarDate;
+/// let d: CalendarDate = "2021-11-05".parse().unwrap();
+/// assert_eq!((d.year(), d.month(), d.day()), (2021, 11, 5));
+/// assert!("2021-02-30".parse::<CalendarDate>().is_err());
+/// assert!("5 Nov 2021".parse::<CalendarDate>().is_err());
+/// ```
+impl core::str::FromStr for CalendarDate {
+    type Err = BadDate;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || BadDate(s.to_owned());
+        let mut parts = s.trim().splitn(3, '-');
+        let mut next = |len: core::ops::RangeInclusive<usize>| {
+            parts.next().filter(|p| len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())).ok_or_else(bad)
+        };
+        let (y, m, d) = (next(4..=4)?, next(1..=2)?, next(1..=2)?);
+        let (y, m, d) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
+        CalendarDate::new(y, m, d).ok_or_else(bad)
     }
 }
 
@@ -452,6 +490,16 @@ pub struct Count {
     /// Items the text names as examples of what is counted.
     #[serde(default)]
     pub including: Vec<String>,
+}
+
+impl Count {
+    /// Hands the count, and its date if it has one, to a visitor.
+    pub(crate) fn describe<'r>(&'r self, v: &mut dyn Visitor<'r>) {
+        v.count(self);
+        if let Some(d) = &self.date {
+            v.date(Event::Figure, d);
+        }
+    }
 }
 
 impl fmt::Display for Count {

@@ -2,7 +2,7 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Alias, DocumentId, Kind, Quote, Year, impl_record};
+use super::{Alias, Describe, DocumentId, Kind, Quote, Visitor, Year, impl_record};
 
 /// A source article. Its full text is kept verbatim under `data/sources/`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,6 +33,14 @@ pub struct Document {
 }
 
 impl_record!(Document, Kind::Document, title);
+
+impl Describe for Document {
+    fn describe<'r>(&'r self, v: &mut dyn Visitor<'r>) {
+        if let Some(y) = &self.year {
+            y.describe("year", v);
+        }
+    }
+}
 
 impl fmt::Display for Document {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

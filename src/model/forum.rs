@@ -2,7 +2,10 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Alias, Count, ForumId, Kind, OrganizationId, PartialDate, PlaceRef, Quote, impl_record};
+use super::{
+    Alias, Count, Describe, Event, ForumId, Kind, Link, OrganizationId, PartialDate, PlaceRef, Quote, Relation, Role,
+    Visitor, impl_record,
+};
 
 closed_enum! {
     /// What kind of meeting or event a [`Forum`] is.
@@ -114,6 +117,30 @@ pub struct Forum {
 }
 
 impl_record!(Forum, Kind::Forum, name);
+
+impl Describe for Forum {
+    fn describe<'r>(&'r self, v: &mut dyn Visitor<'r>) {
+        if let Some(p) = &self.parent {
+            v.link(Link::to(Relation::ParentEvent, "parent", Kind::Forum, p.as_str()));
+        }
+        if let Some(p) = &self.place {
+            v.link(Link::to(Relation::Place, "place", Kind::Place, p.place.as_str()));
+        }
+        for inv in &self.organizations {
+            let link = Link::to(Relation::Involves, "organizations", Kind::Organization, inv.organization.as_str());
+            v.link(link.with_role(Role::Forum(inv.role)));
+        }
+        if let Some(d) = &self.date {
+            v.date(Event::Held, d);
+        }
+        for c in &self.counts {
+            c.describe(v);
+        }
+        if self.edition == Some(0) {
+            v.problem(None, "edition 0; expected 1 or more".to_owned());
+        }
+    }
+}
 
 impl fmt::Display for Forum {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -64,7 +64,8 @@ macro_rules! closed_enum {
     };
 }
 
-/// Declares a typed record id: a string newtype that serialises as a plain string.
+/// Declares a typed record id: a string newtype that serialises as a plain string, borrows
+/// as `str` and compares with it (`id == "rcep"`).
 macro_rules! record_id {
     ($(#[$meta:meta])* $name:ident) => {
         $(#[$meta])*
@@ -104,6 +105,36 @@ macro_rules! record_id {
         impl AsRef<str> for $name {
             fn as_ref(&self) -> &str {
                 &self.0
+            }
+        }
+
+        impl core::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl PartialEq<$name> for str {
+            fn eq(&self, other: &$name) -> bool {
+                self == other.0
+            }
+        }
+
+        impl PartialEq<$name> for &str {
+            fn eq(&self, other: &$name) -> bool {
+                *self == other.0
             }
         }
     };

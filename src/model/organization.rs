@@ -2,7 +2,9 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Alias, Basis, Country, Kind, OrganizationId, PlaceId, Quote, impl_record};
+use super::{
+    Alias, Basis, Country, Describe, Kind, Link, OrganizationId, PlaceId, Quote, Relation, Role, Visitor, impl_record,
+};
 
 closed_enum! {
     /// What kind of body an [`Organization`] is.
@@ -85,6 +87,24 @@ pub struct Organization {
 }
 
 impl_record!(Organization, Kind::Organization, name);
+
+impl Describe for Organization {
+    fn describe<'r>(&'r self, v: &mut dyn Visitor<'r>) {
+        if let Some(c) = self.country {
+            v.link(Link::country(Relation::Country, "country", c));
+        }
+        if self.country.is_some() != self.country_basis.is_some() {
+            v.problem(None, "`country` without `country_basis`, or the reverse; expected both or neither".to_owned());
+        }
+        if let Some(b) = &self.based_in {
+            v.link(Link::to(Relation::BasedIn, "based_in", Kind::Place, b.as_str()));
+        }
+        if let Some(p) = &self.parent {
+            let link = Link::to(Relation::Parent, "parent", Kind::Organization, p.organization.as_str());
+            v.link(link.with_role(Role::Parent(p.relation)));
+        }
+    }
+}
 
 impl fmt::Display for Organization {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -2,7 +2,7 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Alias, Country, Kind, PlaceId, PlaceRef, Quote, impl_record};
+use super::{Alias, Country, Describe, Kind, Link, PlaceId, PlaceRef, Quote, Relation, Visitor, impl_record};
 
 closed_enum! {
     /// What kind of place a [`Place`] is.
@@ -46,6 +46,15 @@ pub struct Place {
 }
 
 impl_record!(Place, Kind::Place, name);
+
+impl Describe for Place {
+    fn describe<'r>(&'r self, v: &mut dyn Visitor<'r>) {
+        v.link(Link::country(Relation::Country, "country", self.country));
+        for w in &self.within {
+            v.link(Link::to(Relation::Within, "within", Kind::Place, w.place.as_str()));
+        }
+    }
+}
 
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

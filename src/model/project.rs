@@ -2,7 +2,10 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Alias, Amount, Count, Kind, OrganizationId, PartialDate, PlaceRef, ProjectId, Quote, impl_record};
+use super::{
+    Alias, Amount, Count, Describe, Event, Kind, Link, OrganizationId, PartialDate, PlaceRef, ProjectId, Quote,
+    Relation, Role, Visitor, impl_record,
+};
 
 closed_enum! {
     /// A field of cooperation.
@@ -166,6 +169,45 @@ pub struct Project {
 }
 
 impl_record!(Project, Kind::Project, name);
+
+impl Describe for Project {
+    fn describe<'r>(&'r self, v: &mut dyn Visitor<'r>) {
+        if let Some(p) = &self.place {
+            v.link(Link::to(Relation::Place, "place", Kind::Place, p.place.as_str()));
+        }
+        if let Some(p) = &self.part_of {
+            v.link(Link::to(Relation::PartOf, "part_of", Kind::Project, p.as_str()));
+        }
+        for inv in &self.organizations {
+            let link = Link::to(Relation::Involves, "organizations", Kind::Organization, inv.organization.as_str());
+            for &role in &inv.roles {
+                v.link(link.with_role(Role::Project(role)));
+            }
+            if inv.roles.is_empty() {
+                v.link(link);
+                v.problem(
+                    Some(inv.organization.as_str()),
+                    "an involvement with no role; expected at least one".to_owned(),
+                );
+            }
+        }
+        for r in &self.related {
+            v.link(Link::to(Relation::Related, "related", Kind::Project, r.as_str()));
+        }
+        for a in &self.amounts {
+            v.amount(a);
+        }
+        for c in &self.counts {
+            c.describe(v);
+        }
+        if let Some(d) = &self.started {
+            v.date(Event::Started, d);
+        }
+        if self.phase == Some(0) {
+            v.problem(None, "phase 0; expected 1 or more".to_owned());
+        }
+    }
+}
 
 impl Project {
     /// The first amount of the given kind, e.g. the total investment.

@@ -2,7 +2,9 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Alias, Country, ForumId, Kind, OrganizationId, Quote, SpeakerId, impl_record};
+use super::{
+    Alias, Country, Describe, ForumId, Kind, Link, OrganizationId, Quote, Relation, SpeakerId, Visitor, impl_record,
+};
 
 closed_enum! {
     /// The part a person plays at a forum, or in the text.
@@ -112,6 +114,31 @@ pub struct Speaker {
 }
 
 impl_record!(Speaker, Kind::Speaker, name);
+
+impl Describe for Speaker {
+    fn describe<'r>(&'r self, v: &mut dyn Visitor<'r>) {
+        if let Some(f) = &self.forum {
+            v.link(Link::to(Relation::SpokeAt, "forum", Kind::Forum, f.as_str()));
+        }
+        for p in &self.posts {
+            if let Some(o) = &p.organization {
+                v.link(Link::to(Relation::PostIn, "posts.organization", Kind::Organization, o.as_str()));
+            }
+            if let Some(c) = p.country {
+                v.link(Link::country(Relation::Represents, "posts.country", c));
+            }
+        }
+        if self.roles.is_empty() {
+            v.problem(None, "no role; expected at least one".to_owned());
+        }
+        if let Some(talk) = &self.talk {
+            let current = talk.titles.iter().filter(|t| t.status == TitleStatus::Current).count();
+            if current != 1 {
+                v.problem(None, format!("a talk with {current} current titles; expected exactly one"));
+            }
+        }
+    }
+}
 
 impl Speaker {
     /// The organisations the person holds posts in, in order.

@@ -1,19 +1,20 @@
 //! The filter builders: [`ProjectFilter`], [`AgreementFilter`], [`ForumFilter`] and
 //! [`SpeakerFilter`].
 
+use core::fmt;
 use std::collections::HashMap;
 use std::hash::Hash;
 
-use super::select::{Constraints, DateRange, Select};
+use super::select::{Cond, Constraints, DateRange, Select};
 use crate::Dataset;
-use crate::index::Table;
-use crate::index::links::{DateIndex, Postings};
+use crate::index::links::{Links, Postings};
 use crate::model::{
-    Agreement, AgreementKind, CalendarDate, Country, Forum, Project, Record, Sector, Speaker, SpeakerRole,
+    Agreement, AgreementKind, CalendarDate, Country, Forum, ForumKind, Kind, Project, ProjectKind, ProjectStatus,
+    Relation, Sector, Speaker, SpeakerRole,
 };
 
-/// The records a filter matches. Created by a filter's `iter`. Serialises as a sequence
-/// of the records it has yet to yield.
+/// The records a filter matches, in file order. Created by a filter's `iter`. Serialises
+/// as a sequence of the records it has yet to yield.
 ///
 /// ```
 /// use china_singapore::Sector;
@@ -32,6 +33,12 @@ impl<T> Clone for Matches<'_, T> {
     }
 }
 
+impl<T> fmt::Debug for Matches<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Matches").field("records", &self.records.len()).finish_non_exhaustive()
+    }
+}
+
 impl<'a, T> Iterator for Matches<'a, T> {
     type Item = &'a T;
     fn next(&mut self) -> Option<&'a T> {
@@ -40,34 +47,54 @@ impl<'a, T> Iterator for Matches<'a, T> {
     }
 }
 
-/// A condition on one dimension: unset, a posting list, or an unknown key (matches nothing).
-type Cond<'a> = Option<Option<&'a [u32]>>;
-
-fn by_id<'a, T: Record>(table: &Table<T>, lists: &'a [Postings], id: &str) -> Option<&'a [u32]> {
-    table.position(id).and_then(|i| lists.get(i as usize)).map(Vec::as_slice)
-}
-
-fn by_key<'a, K: Hash + Eq>(map: &'a HashMap<K, Postings>, key: &K) -> Option<&'a [u32]> {
-    Some(map.get(key).map_or(&[][..], Vec::as_slice))
-}
-
-fn range(index: &DateIndex, from: CalendarDate, to: CalendarDate) -> DateRange<'_> {
-    DateRange { index, from: from.key(), to: to.key() }
-}
-
-fn run<'a, T>(records: &'a [T], conds: &[Cond<'a>], date: Option<DateRange<'a>>) -> Matches<'a, T> {
-    let mut c = Constraints::default();
-    for cond in conds.iter().flatten() {
-        c.require(*cond);
+impl<T: serde::Serialize> serde::Serialize for Matches<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.clone())
     }
-    if let Some(d) = date {
-        c.date(d);
+}
+
+/// The condition "linked to record `id` of `target` by `relation`" for records of `source`.
+fn linked<'a>(ds: &'a Dataset, source: Kind, relation: Relation, target: Kind, id: &str, transitive: bool) -> Cond<'a> {
+    match ds.tables.position(target, id) {
+        Some(at) => Cond::List(ds.links().sources(source, relation, target, at, transitive)),
+        None => Cond::Nothing,
     }
-    Matches { records, select: c.run(records.len()) }
+}
+
+/// The condition "has this value" for a closed set.
+fn facet<'a, K: Hash + Eq>(map: &'a HashMap<K, Postings>, key: &K) -> Cond<'a> {
+    Cond::List(map.get(key).map_or(&[][..], Vec::as_slice))
+}
+
+fn range(ds: &Dataset, kind: Kind, from: CalendarDate, to: CalendarDate) -> DateRange<'_> {
+    DateRange { index: ds.links().dates(kind), from: from.key(), to: to.key() }
+}
+
+fn run<'a, T, const N: usize>(records: &'a [T], conds: [Cond<'a>; N], date: Option<DateRange<'a>>) -> Matches<'a, T> {
+    Matches { records, select: Constraints::new(conds, date).run(records.len()) }
+}
+
+/// Shows which conditions a filter has set.
+fn debug_conditions<const N: usize>(
+    f: &mut fmt::Formatter<'_>,
+    name: &str,
+    conds: [(&str, &Cond<'_>); N],
+    dated: bool,
+) -> fmt::Result {
+    let mut d = f.debug_struct(name);
+    for (field, cond) in conds {
+        if !matches!(cond, Cond::Unset) {
+            d.field(field, &matches!(cond, Cond::List(_)));
+        }
+    }
+    if dated {
+        d.field("between", &true);
+    }
+    d.finish_non_exhaustive()
 }
 
 /// Filters projects by sector, place (including everything within it), organisation
-/// involved and country. Start one with [`Dataset::project_filter`].
+/// involved, country, kind and status. Start one with [`Dataset::project_filter`].
 ///
 /// ```
 /// use china_singapore::Sector;
@@ -82,11 +109,18 @@ pub struct ProjectFilter<'a> {
     place: Cond<'a>,
     organization: Cond<'a>,
     country: Cond<'a>,
+    kind: Cond<'a>,
+    status: Cond<'a>,
 }
 
 impl<'a> ProjectFilter<'a> {
     pub(crate) fn new(ds: &'a Dataset) -> Self {
-        Self { ds, sector: None, place: None, organization: None, country: None }
+        let unset = Cond::Unset;
+        Self { ds, sector: unset, place: unset, organization: unset, country: unset, kind: unset, status: unset }
+    }
+
+    fn links(&self) -> &'a Links {
+        self.ds.links()
     }
 
     /// Keeps projects filed under this sector.
@@ -94,10 +128,10 @@ impl<'a> ProjectFilter<'a> {
     /// ```
     /// use china_singapore::Sector;
     /// let ds = china_singapore::dataset();
-    /// assert!(ds.project_filter().sector(Sector::FinancialServices).iter().any(|p| p.id.as_str() == "green-bond-issuance"));
+    /// assert!(ds.project_filter().sector(Sector::FinancialServices).iter().any(|p| p.id == "green-bond-issuance"));
     /// ```
     pub fn sector(mut self, sector: Sector) -> Self {
-        self.sector = Some(by_key(&self.ds.links.projects_by_sector, &sector));
+        self.sector = facet(&self.links().projects_by_sector, &sector);
         self
     }
 
@@ -109,8 +143,8 @@ impl<'a> ProjectFilter<'a> {
     /// let in_china = ds.project_filter().place("china").iter().count();
     /// assert!(in_gba > 0 && in_china >= in_gba);
     /// ```
-    pub fn place(mut self, place_id: &str) -> Self {
-        self.place = Some(by_id(&self.ds.places, &self.ds.links.projects_by_place, place_id));
+    pub fn place(mut self, place: impl AsRef<str>) -> Self {
+        self.place = linked(self.ds, Kind::Project, Relation::Place, Kind::Place, place.as_ref(), true);
         self
     }
 
@@ -118,10 +152,11 @@ impl<'a> ProjectFilter<'a> {
     ///
     /// ```
     /// let ds = china_singapore::dataset();
-    /// assert!(ds.project_filter().organization("sp-group").iter().any(|p| p.id.as_str() == "regional-energy-projects"));
+    /// assert!(ds.project_filter().organization("sp-group").iter().any(|p| p.id == "regional-energy-projects"));
     /// ```
-    pub fn organization(mut self, organization_id: &str) -> Self {
-        self.organization = Some(by_id(&self.ds.organizations, &self.ds.links.projects_by_org, organization_id));
+    pub fn organization(mut self, organization: impl AsRef<str>) -> Self {
+        let id = organization.as_ref();
+        self.organization = linked(self.ds, Kind::Project, Relation::Involves, Kind::Organization, id, false);
         self
     }
 
@@ -130,10 +165,34 @@ impl<'a> ProjectFilter<'a> {
     /// ```
     /// use china_singapore::Country;
     /// let ds = china_singapore::dataset();
-    /// assert!(ds.project_filter().country(Country::Singapore).iter().any(|p| p.id.as_str() == "nus-guangzhou-innovation-institute"));
+    /// assert!(ds.project_filter().country(Country::Singapore).iter().any(|p| p.id == "nus-guangzhou-innovation-institute"));
     /// ```
     pub fn country(mut self, country: Country) -> Self {
-        self.country = Some(by_key(&self.ds.links.projects_by_country, &country));
+        self.country = facet(&self.links().projects_by_country, &country);
+        self
+    }
+
+    /// Keeps projects of this kind.
+    ///
+    /// ```
+    /// use china_singapore::ProjectKind;
+    /// let ds = china_singapore::dataset();
+    /// assert!(ds.project_filter().kind(ProjectKind::Park).iter().all(|p| p.kind == ProjectKind::Park));
+    /// ```
+    pub fn kind(mut self, kind: ProjectKind) -> Self {
+        self.kind = facet(&self.links().projects_by_kind, &kind);
+        self
+    }
+
+    /// Keeps projects with this status.
+    ///
+    /// ```
+    /// use china_singapore::ProjectStatus;
+    /// let ds = china_singapore::dataset();
+    /// assert!(ds.project_filter().status(ProjectStatus::Planned).iter().any(|p| p.id == "lion-tcr-gmp-cell-production-base"));
+    /// ```
+    pub fn status(mut self, status: ProjectStatus) -> Self {
+        self.status = facet(&self.links().projects_by_status, &status);
         self
     }
 
@@ -144,12 +203,27 @@ impl<'a> ProjectFilter<'a> {
     /// assert_eq!(ds.project_filter().iter().count(), ds.projects().len());
     /// ```
     pub fn iter(&self) -> Matches<'a, Project> {
-        run(self.ds.projects.as_slice(), &[self.sector, self.place, self.organization, self.country], None)
+        let conds = [self.sector, self.place, self.organization, self.country, self.kind, self.status];
+        run(self.ds.projects().as_slice(), conds, None)
     }
 }
 
-/// Filters agreements by kind, party, forum (including events within it) and date range.
-/// Start one with [`Dataset::agreement_filter`].
+impl fmt::Debug for ProjectFilter<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let conds = [
+            ("sector", &self.sector),
+            ("place", &self.place),
+            ("organization", &self.organization),
+            ("country", &self.country),
+            ("kind", &self.kind),
+            ("status", &self.status),
+        ];
+        debug_conditions(f, "ProjectFilter", conds, false)
+    }
+}
+
+/// Filters agreements by kind, sector, party, country, forum (including events within it)
+/// and date range. Start one with [`Dataset::agreement_filter`].
 ///
 /// ```
 /// use china_singapore::AgreementKind;
@@ -160,6 +234,7 @@ impl<'a> ProjectFilter<'a> {
 pub struct AgreementFilter<'a> {
     ds: &'a Dataset,
     kind: Cond<'a>,
+    sector: Cond<'a>,
     party: Cond<'a>,
     country: Cond<'a>,
     forum: Cond<'a>,
@@ -168,7 +243,8 @@ pub struct AgreementFilter<'a> {
 
 impl<'a> AgreementFilter<'a> {
     pub(crate) fn new(ds: &'a Dataset) -> Self {
-        Self { ds, kind: None, party: None, country: None, forum: None, date: None }
+        let unset = Cond::Unset;
+        Self { ds, kind: unset, sector: unset, party: unset, country: unset, forum: unset, date: None }
     }
 
     /// Keeps agreements of this kind.
@@ -180,7 +256,19 @@ impl<'a> AgreementFilter<'a> {
     /// assert_eq!(ids, ["sip-strategic-agreement"]);
     /// ```
     pub fn kind(mut self, kind: AgreementKind) -> Self {
-        self.kind = Some(by_key(&self.ds.links.agreements_by_kind, &kind));
+        self.kind = facet(&self.ds.links().agreements_by_kind, &kind);
+        self
+    }
+
+    /// Keeps agreements filed under this sector.
+    ///
+    /// ```
+    /// use china_singapore::Sector;
+    /// let ds = china_singapore::dataset();
+    /// assert!(ds.agreement_filter().sector(Sector::DigitalEconomy).iter().any(|a| a.id == "depa"));
+    /// ```
+    pub fn sector(mut self, sector: Sector) -> Self {
+        self.sector = facet(&self.ds.links().agreements_by_sector, &sector);
         self
     }
 
@@ -189,10 +277,14 @@ impl<'a> AgreementFilter<'a> {
     ///
     /// ```
     /// let ds = china_singapore::dataset();
-    /// assert!(ds.agreement_filter().party("bank-of-communications").iter().any(|a| a.id.as_str() == "sip-strategic-agreement"));
+    /// assert!(ds.agreement_filter().party("bank-of-communications").iter().any(|a| a.id == "sip-strategic-agreement"));
     /// ```
-    pub fn party(mut self, organization_id: &str) -> Self {
-        self.party = Some(by_id(&self.ds.organizations, &self.ds.links.agreements_by_org, organization_id));
+    pub fn party(mut self, organization: impl AsRef<str>) -> Self {
+        let lists = &self.ds.links().agreements_by_org;
+        self.party = match self.ds.tables.position(Kind::Organization, organization.as_ref()) {
+            Some(at) => Cond::List(lists.get(at as usize).map_or(&[][..], Vec::as_slice)),
+            None => Cond::Nothing,
+        };
         self
     }
 
@@ -201,10 +293,10 @@ impl<'a> AgreementFilter<'a> {
     /// ```
     /// use china_singapore::Country;
     /// let ds = china_singapore::dataset();
-    /// assert!(ds.agreement_filter().country(Country::Chile).iter().any(|a| a.id.as_str() == "depa"));
+    /// assert!(ds.agreement_filter().country(Country::Chile).iter().any(|a| a.id == "depa"));
     /// ```
     pub fn country(mut self, country: Country) -> Self {
-        self.country = Some(by_key(&self.ds.links.agreements_by_country, &country));
+        self.country = Cond::List(self.ds.links().country_sources(Kind::Agreement, Relation::Party, country));
         self
     }
 
@@ -214,8 +306,8 @@ impl<'a> AgreementFilter<'a> {
     /// let ds = china_singapore::dataset();
     /// assert!(ds.agreement_filter().forum("jcbc-18").iter().count() >= 2);
     /// ```
-    pub fn forum(mut self, forum_id: &str) -> Self {
-        self.forum = Some(by_id(&self.ds.forums, &self.ds.links.agreements_by_forum, forum_id));
+    pub fn forum(mut self, forum: impl AsRef<str>) -> Self {
+        self.forum = linked(self.ds, Kind::Agreement, Relation::SignedAt, Kind::Forum, forum.as_ref(), true);
         self
     }
 
@@ -225,27 +317,41 @@ impl<'a> AgreementFilter<'a> {
     /// ```
     /// use china_singapore::CalendarDate;
     /// let ds = china_singapore::dataset();
-    /// let (from, to) = (CalendarDate::new(2020, 1, 1).unwrap(), CalendarDate::new(2020, 12, 31).unwrap());
-    /// assert!(ds.agreement_filter().between(from, to).iter().any(|a| a.id.as_str() == "depa"));
+    /// let (from, to) = ("2020-01-01".parse().unwrap(), "2020-12-31".parse().unwrap());
+    /// assert!(ds.agreement_filter().between(from, to).iter().any(|a| a.id == "depa"));
     /// ```
     pub fn between(mut self, from: CalendarDate, to: CalendarDate) -> Self {
-        self.date = Some(range(&self.ds.links.agreement_dates, from, to));
+        self.date = Some(range(self.ds, Kind::Agreement, from, to));
         self
     }
 
-    /// The matching agreements.
+    /// The matching agreements, in file order.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
     /// assert_eq!(ds.agreement_filter().iter().count(), ds.agreements().len());
     /// ```
     pub fn iter(&self) -> Matches<'a, Agreement> {
-        run(self.ds.agreements.as_slice(), &[self.kind, self.party, self.country, self.forum], self.date)
+        let conds = [self.kind, self.sector, self.party, self.country, self.forum];
+        run(self.ds.agreements().as_slice(), conds, self.date)
     }
 }
 
-/// Filters forums by place (including everything within it), date and parent event
-/// (at any depth). Start one with [`Dataset::forum_filter`].
+impl fmt::Debug for AgreementFilter<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let conds = [
+            ("kind", &self.kind),
+            ("sector", &self.sector),
+            ("party", &self.party),
+            ("country", &self.country),
+            ("forum", &self.forum),
+        ];
+        debug_conditions(f, "AgreementFilter", conds, self.date.is_some())
+    }
+}
+
+/// Filters forums by place (including everything within it), parent event (at any
+/// depth), kind and date. Start one with [`Dataset::forum_filter`].
 ///
 /// ```
 /// let ds = china_singapore::dataset();
@@ -256,22 +362,23 @@ pub struct ForumFilter<'a> {
     ds: &'a Dataset,
     place: Cond<'a>,
     parent: Cond<'a>,
+    kind: Cond<'a>,
     date: Option<DateRange<'a>>,
 }
 
 impl<'a> ForumFilter<'a> {
     pub(crate) fn new(ds: &'a Dataset) -> Self {
-        Self { ds, place: None, parent: None, date: None }
+        Self { ds, place: Cond::Unset, parent: Cond::Unset, kind: Cond::Unset, date: None }
     }
 
     /// Keeps forums held in this place (by id) or in a place within it.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
-    /// assert!(ds.forum_filter().place("singapore").iter().any(|f| f.id.as_str() == "jcbc-18"));
+    /// assert!(ds.forum_filter().place("singapore").iter().any(|f| f.id == "jcbc-18"));
     /// ```
-    pub fn place(mut self, place_id: &str) -> Self {
-        self.place = Some(by_id(&self.ds.places, &self.ds.links.forums_by_place, place_id));
+    pub fn place(mut self, place: impl AsRef<str>) -> Self {
+        self.place = linked(self.ds, Kind::Forum, Relation::Place, Kind::Place, place.as_ref(), true);
         self
     }
 
@@ -279,10 +386,22 @@ impl<'a> ForumFilter<'a> {
     ///
     /// ```
     /// let ds = china_singapore::dataset();
-    /// assert!(ds.forum_filter().parent("ciie-4").iter().any(|f| f.id.as_str() == "trade-in-services-forum-4"));
+    /// assert!(ds.forum_filter().parent("ciie-4").iter().any(|f| f.id == "trade-in-services-forum-4"));
     /// ```
-    pub fn parent(mut self, forum_id: &str) -> Self {
-        self.parent = Some(by_id(&self.ds.forums, &self.ds.links.forums_by_parent, forum_id));
+    pub fn parent(mut self, forum: impl AsRef<str>) -> Self {
+        self.parent = linked(self.ds, Kind::Forum, Relation::ParentEvent, Kind::Forum, forum.as_ref(), true);
+        self
+    }
+
+    /// Keeps forums of this kind.
+    ///
+    /// ```
+    /// use china_singapore::ForumKind;
+    /// let ds = china_singapore::dataset();
+    /// assert_eq!(ds.forum_filter().kind(ForumKind::Expo).iter().count(), 1);
+    /// ```
+    pub fn kind(mut self, kind: ForumKind) -> Self {
+        self.kind = facet(&self.ds.links().forums_by_kind, &kind);
         self
     }
 
@@ -291,11 +410,11 @@ impl<'a> ForumFilter<'a> {
     /// ```
     /// use china_singapore::CalendarDate;
     /// let ds = china_singapore::dataset();
-    /// let (from, to) = (CalendarDate::new(2021, 1, 1).unwrap(), CalendarDate::new(2021, 12, 31).unwrap());
-    /// assert!(ds.forum_filter().between(from, to).iter().any(|f| f.id.as_str() == "trade-in-services-forum-4"));
+    /// let (from, to) = ("2021-01-01".parse().unwrap(), "2021-12-31".parse().unwrap());
+    /// assert!(ds.forum_filter().between(from, to).iter().any(|f| f.id == "trade-in-services-forum-4"));
     /// ```
     pub fn between(mut self, from: CalendarDate, to: CalendarDate) -> Self {
-        self.date = Some(range(&self.ds.links.forum_dates, from, to));
+        self.date = Some(range(self.ds, Kind::Forum, from, to));
         self
     }
 
@@ -304,21 +423,27 @@ impl<'a> ForumFilter<'a> {
     /// ```
     /// use china_singapore::CalendarDate;
     /// let ds = china_singapore::dataset();
-    /// // The forum was "yesterday" in a 2021 article: any 2021 day may match, none of 2020.
-    /// assert_eq!(ds.forum_filter().on(CalendarDate::new(2020, 11, 5).unwrap()).iter().count(), 0);
+    /// assert_eq!(ds.forum_filter().on("2020-11-05".parse().unwrap()).iter().count(), 0);
     /// ```
     pub fn on(self, day: CalendarDate) -> Self {
         self.between(day, day)
     }
 
-    /// The matching forums.
+    /// The matching forums, in file order.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
     /// assert_eq!(ds.forum_filter().iter().count(), ds.forums().len());
     /// ```
     pub fn iter(&self) -> Matches<'a, Forum> {
-        run(self.ds.forums.as_slice(), &[self.place, self.parent], self.date)
+        run(self.ds.forums().as_slice(), [self.place, self.parent, self.kind], self.date)
+    }
+}
+
+impl fmt::Debug for ForumFilter<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let conds = [("place", &self.place), ("parent", &self.parent), ("kind", &self.kind)];
+        debug_conditions(f, "ForumFilter", conds, self.date.is_some())
     }
 }
 
@@ -341,17 +466,17 @@ pub struct SpeakerFilter<'a> {
 
 impl<'a> SpeakerFilter<'a> {
     pub(crate) fn new(ds: &'a Dataset) -> Self {
-        Self { ds, forum: None, organization: None, role: None }
+        Self { ds, forum: Cond::Unset, organization: Cond::Unset, role: Cond::Unset }
     }
 
     /// Keeps people who spoke at this forum (by id) or at an event within it.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
-    /// assert!(ds.speaker_filter().forum("trade-in-services-forum-4").iter().any(|s| s.id.as_str() == "yang-yudong"));
+    /// assert!(ds.speaker_filter().forum("trade-in-services-forum-4").iter().any(|s| s.id == "yang-yudong"));
     /// ```
-    pub fn forum(mut self, forum_id: &str) -> Self {
-        self.forum = Some(by_id(&self.ds.forums, &self.ds.links.speakers_by_forum, forum_id));
+    pub fn forum(mut self, forum: impl AsRef<str>) -> Self {
+        self.forum = linked(self.ds, Kind::Speaker, Relation::SpokeAt, Kind::Forum, forum.as_ref(), true);
         self
     }
 
@@ -361,8 +486,9 @@ impl<'a> SpeakerFilter<'a> {
     /// let ds = china_singapore::dataset();
     /// assert!(ds.speaker_filter().organization("yicai-media-group").iter().any(|s| s.name == "Yang Yudong"));
     /// ```
-    pub fn organization(mut self, organization_id: &str) -> Self {
-        self.organization = Some(by_id(&self.ds.organizations, &self.ds.links.speakers_by_org, organization_id));
+    pub fn organization(mut self, organization: impl AsRef<str>) -> Self {
+        let id = organization.as_ref();
+        self.organization = linked(self.ds, Kind::Speaker, Relation::PostIn, Kind::Organization, id, false);
         self
     }
 
@@ -374,24 +500,25 @@ impl<'a> SpeakerFilter<'a> {
     /// assert!(ds.speaker_filter().role(SpeakerRole::Signatory).iter().any(|s| s.name == "Chua Teng Hoe"));
     /// ```
     pub fn role(mut self, role: SpeakerRole) -> Self {
-        self.role = Some(by_key(&self.ds.links.speakers_by_role, &role));
+        self.role = facet(&self.ds.links().speakers_by_role, &role);
         self
     }
 
-    /// The matching speakers.
+    /// The matching speakers, in file order.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
     /// assert_eq!(ds.speaker_filter().iter().count(), ds.speakers().len());
     /// ```
     pub fn iter(&self) -> Matches<'a, Speaker> {
-        run(self.ds.speakers.as_slice(), &[self.forum, self.organization, self.role], None)
+        run(self.ds.speakers().as_slice(), [self.forum, self.organization, self.role], None)
     }
 }
 
-impl<T: serde::Serialize> serde::Serialize for Matches<'_, T> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.clone())
+impl fmt::Debug for SpeakerFilter<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let conds = [("forum", &self.forum), ("organization", &self.organization), ("role", &self.role)];
+        debug_conditions(f, "SpeakerFilter", conds, false)
     }
 }
 

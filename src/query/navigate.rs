@@ -22,7 +22,7 @@ impl Dataset {
     /// ```
     /// use china_singapore::AgreementKind;
     /// let ds = china_singapore::dataset();
-    /// assert!(ds.agreement_filter().kind(AgreementKind::TradeAgreement).iter().any(|a| a.id.as_str() == "cptpp"));
+    /// assert!(ds.agreement_filter().kind(AgreementKind::TradeAgreement).iter().any(|a| a.id == "cptpp"));
     /// ```
     pub fn agreement_filter(&self) -> AgreementFilter<'_> {
         AgreementFilter::new(self)
@@ -32,7 +32,7 @@ impl Dataset {
     ///
     /// ```
     /// let ds = china_singapore::dataset();
-    /// assert!(ds.forum_filter().place("china").iter().any(|f| f.id.as_str() == "ciie-4"));
+    /// assert!(ds.forum_filter().place("china").iter().any(|f| f.id == "ciie-4"));
     /// ```
     pub fn forum_filter(&self) -> ForumFilter<'_> {
         ForumFilter::new(self)
@@ -55,38 +55,38 @@ impl Dataset {
     /// let ds = china_singapore::dataset();
     /// assert!(ds.forum_speakers("trade-in-services-forum-4").any(|s| s.name == "Chi Fulin"));
     /// ```
-    pub fn forum_speakers(&self, forum_id: &str) -> Matches<'_, Speaker> {
-        self.speaker_filter().forum(forum_id).iter()
+    pub fn forum_speakers(&self, forum: impl AsRef<str>) -> Matches<'_, Speaker> {
+        self.speaker_filter().forum(forum).iter()
     }
 
     /// The agreements signed at a forum (by id) or an event within it.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
-    /// assert!(ds.forum_agreements("jcbc-18").any(|a| a.id.as_str() == "mou-singapore-companies-csgks"));
+    /// assert!(ds.forum_agreements("jcbc-18").any(|a| a.id == "mou-singapore-companies-csgks"));
     /// ```
-    pub fn forum_agreements(&self, forum_id: &str) -> Matches<'_, Agreement> {
-        self.agreement_filter().forum(forum_id).iter()
+    pub fn forum_agreements(&self, forum: impl AsRef<str>) -> Matches<'_, Agreement> {
+        self.agreement_filter().forum(forum).iter()
     }
 
     /// The projects an organisation (by id) is involved in.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
-    /// assert!(ds.organization_projects("ncs").any(|p| p.id.as_str() == "ncs-gba-fintech-delivery-center"));
+    /// assert!(ds.organization_projects("ncs").any(|p| p.id == "ncs-gba-fintech-delivery-center"));
     /// ```
-    pub fn organization_projects(&self, organization_id: &str) -> Matches<'_, Project> {
-        self.project_filter().organization(organization_id).iter()
+    pub fn organization_projects(&self, organization: impl AsRef<str>) -> Matches<'_, Project> {
+        self.project_filter().organization(organization).iter()
     }
 
     /// The agreements an organisation (by id) is party to, named in, or signed through its people.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
-    /// assert!(ds.organization_agreements("singapore-exchange").any(|a| a.id.as_str() == "sgx-green-bond-mou"));
+    /// assert!(ds.organization_agreements("singapore-exchange").any(|a| a.id == "sgx-green-bond-mou"));
     /// ```
-    pub fn organization_agreements(&self, organization_id: &str) -> Matches<'_, Agreement> {
-        self.agreement_filter().party(organization_id).iter()
+    pub fn organization_agreements(&self, organization: impl AsRef<str>) -> Matches<'_, Agreement> {
+        self.agreement_filter().party(organization).iter()
     }
 
     /// The people holding posts in an organisation (by id).
@@ -96,27 +96,27 @@ impl Dataset {
     /// let names: Vec<&str> = ds.organization_people("bank-of-communications").map(|s| s.name.as_str()).collect();
     /// assert_eq!(names, ["Qian Bin"]);
     /// ```
-    pub fn organization_people(&self, organization_id: &str) -> Matches<'_, Speaker> {
-        self.speaker_filter().organization(organization_id).iter()
+    pub fn organization_people(&self, organization: impl AsRef<str>) -> Matches<'_, Speaker> {
+        self.speaker_filter().organization(organization).iter()
     }
 
     /// The projects in a place (by id) or anywhere within it.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
-    /// assert!(ds.place_projects("guangzhou").any(|p| p.id.as_str() == "china-singapore-smart-park"));
+    /// assert!(ds.place_projects("guangzhou").any(|p| p.id == "china-singapore-smart-park"));
     /// ```
-    pub fn place_projects(&self, place_id: &str) -> Matches<'_, Project> {
-        self.project_filter().place(place_id).iter()
+    pub fn place_projects(&self, place: impl AsRef<str>) -> Matches<'_, Project> {
+        self.project_filter().place(place).iter()
     }
 
     /// The forums held in a place (by id) or anywhere within it.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
-    /// assert!(ds.place_forums("shanghai").any(|f| f.id.as_str() == "trade-in-services-forum-4"));
+    /// assert!(ds.place_forums("shanghai").any(|f| f.id == "trade-in-services-forum-4"));
     /// ```
-    pub fn place_forums(&self, place_id: &str) -> Matches<'_, Forum> {
-        self.forum_filter().place(place_id).iter()
+    pub fn place_forums(&self, place: impl AsRef<str>) -> Matches<'_, Forum> {
+        self.forum_filter().place(place).iter()
     }
 }

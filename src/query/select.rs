@@ -1,46 +1,60 @@
 //! The engine every filter shares: intersect sorted posting lists, driving from the
-//! shortest, with an optional date-range check.
+//! shortest, with an optional date-range check. Results always come in file order.
 
 use core::ops::Range;
 
-use crate::index::links::{DateIndex, DateIter};
+use crate::index::links::DateIndex;
 
-/// Up to this many list constraints per filter.
-const MAX_LISTS: usize = 4;
+/// The most list conditions any filter has. A filter with more fails to compile (see
+/// [`Constraints::new`]), so no condition can be dropped.
+pub(crate) const MAX_CONDITIONS: usize = 8;
+
+/// One condition of a filter.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) enum Cond<'a> {
+    /// Not set: every record passes.
+    #[default]
+    Unset,
+    /// Records whose position is in this sorted list pass.
+    List(&'a [u32]),
+    /// Nothing passes (an unknown id or value).
+    Nothing,
+}
 
 /// A date range over a [`DateIndex`].
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct DateRange<'a> {
     pub(crate) index: &'a DateIndex,
     pub(crate) from: i64,
     pub(crate) to: i64,
 }
 
-/// The constraints of one filter, before it runs.
-#[derive(Clone, Copy, Default)]
+/// The conditions of one filter, before it runs.
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct Constraints<'a> {
-    lists: [&'a [u32]; MAX_LISTS],
+    lists: [&'a [u32]; MAX_CONDITIONS],
     n: usize,
     date: Option<DateRange<'a>>,
     empty: bool,
 }
 
 impl<'a> Constraints<'a> {
-    /// Requires membership in a list; `None` (an unknown id or value) matches nothing.
-    pub(crate) fn require(&mut self, list: Option<&'a [u32]>) {
-        match list {
-            Some(l) if self.n < MAX_LISTS => {
-                self.lists[self.n] = l;
-                self.n += 1;
+    /// The constraints of a filter with `N` list conditions (a compile error past
+    /// [`MAX_CONDITIONS`]).
+    pub(crate) fn new<const N: usize>(conds: [Cond<'a>; N], date: Option<DateRange<'a>>) -> Self {
+        const { assert!(N <= MAX_CONDITIONS, "a filter has more conditions than MAX_CONDITIONS") };
+        let mut c = Constraints { lists: [&[]; MAX_CONDITIONS], n: 0, date, empty: false };
+        for cond in conds {
+            match cond {
+                Cond::Unset => {}
+                Cond::List(l) => {
+                    c.lists[c.n] = l;
+                    c.n += 1;
+                }
+                Cond::Nothing => c.empty = true,
             }
-            Some(_) => debug_assert!(false, "more than {MAX_LISTS} list constraints"),
-            None => self.empty = true,
         }
-    }
-
-    /// Requires a date interval overlapping the range.
-    pub(crate) fn date(&mut self, range: DateRange<'a>) {
-        self.date = Some(range);
+        c
     }
 
     /// Runs the filter over a table of `len` records.
@@ -55,7 +69,8 @@ impl<'a> Constraints<'a> {
             self.n -= 1;
             Driver::List(first.iter())
         } else if let Some(d) = self.date.take() {
-            Driver::Dates(d.index.range(d.from, d.to))
+            // The date index yields in date order; the result is sorted back to file order.
+            Driver::Positions(d.index.range(d.from, d.to).into_iter())
         } else {
             Driver::All(0..len as u32)
         };
@@ -63,16 +78,16 @@ impl<'a> Constraints<'a> {
     }
 }
 
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 enum Driver<'a> {
     Empty,
     All(Range<u32>),
     List(core::slice::Iter<'a, u32>),
-    Dates(DateIter<'a>),
+    Positions(std::vec::IntoIter<u32>),
 }
 
-/// Positions of the records that pass every constraint.
-#[derive(Clone)]
+/// Positions of the records that pass every constraint, in file order.
+#[derive(Clone, Debug)]
 pub(crate) struct Select<'a> {
     driver: Driver<'a>,
     c: Constraints<'a>,
@@ -87,7 +102,7 @@ impl Iterator for Select<'_> {
                 Driver::Empty => return None,
                 Driver::All(r) => r.next()?,
                 Driver::List(it) => *it.next()?,
-                Driver::Dates(it) => it.next()?,
+                Driver::Positions(it) => it.next()?,
             };
             let in_lists = self.c.lists[..self.c.n].iter().all(|l| l.binary_search(&i).is_ok());
             let in_dates = self.c.date.is_none_or(|d| d.index.overlaps(i, d.from, d.to));

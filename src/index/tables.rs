@@ -1,0 +1,88 @@
+//! [`Tables`]: the one owned set of tables, a [`Table`] per kind, generated from the list of
+//! kinds. The dataset, the link indexes and the loader all hold or build this one struct.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::Table;
+use crate::model::record::sealed::Sealed;
+use crate::model::{
+    Agreement, AnyRecord, Document, Forum, Kind, Organization, Place, Project, Record, RecordId, Speaker,
+};
+
+/// What the crate's generic code needs of a kind: a record it can parse, write and find in
+/// [`Tables`].
+pub(crate) trait Stored: Record + Serialize + DeserializeOwned {}
+
+/// Something done to every table in turn (see [`Tables::visit`]); it may keep borrows of
+/// the tables for `'t`.
+pub(crate) trait TableVisitor<'t> {
+    /// Called once per kind, in the order of [`Kind::ALL`].
+    fn visit<T: Stored>(&mut self, table: &'t Table<T>);
+}
+
+/// Something that makes every table in turn (see [`Tables::build`]).
+pub(crate) trait TableBuilder {
+    /// Called once per kind, in the order of [`Kind::ALL`].
+    fn build<T: Stored>(&mut self) -> Table<T>;
+}
+
+macro_rules! tables {
+    ($(($ty:ident, $field:ident, $id:ident, $text:literal, $file:literal, $what:literal)),+ $(,)?) => {
+        /// One table per kind. Equality, serialisation (an object with a key per kind) and the
+        /// empty default are derived, so they follow the list of kinds.
+        #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+        pub(crate) struct Tables {
+            $(
+                #[doc = $what]
+                pub(crate) $field: Table<$ty>,
+            )+
+        }
+
+        impl Tables {
+            /// Calls `v` with every table, in the order of the kinds.
+            pub(crate) fn visit<'t, V: TableVisitor<'t>>(&'t self, v: &mut V) {
+                $(v.visit(&self.$field);)+
+            }
+
+            /// Builds every table with `b`, in the order of the kinds.
+            pub(crate) fn build<B: TableBuilder>(b: &mut B) -> Self {
+                Self { $($field: b.build(),)+ }
+            }
+
+            /// The position of the record of `kind` with this id (ignoring ASCII case).
+            pub(crate) fn position(&self, kind: Kind, id: &str) -> Option<u32> {
+                match kind {
+                    $(Kind::$ty => self.$field.position(id),)+
+                }
+            }
+
+            /// The record of `kind` at `position`.
+            pub(crate) fn record(&self, kind: Kind, position: u32) -> Option<AnyRecord<'_>> {
+                match kind {
+                    $(Kind::$ty => self.$field.as_slice().get(position as usize).map(AnyRecord::$ty),)+
+                }
+            }
+
+            /// How many records of `kind` there are.
+            pub(crate) fn len_of(&self, kind: Kind) -> usize {
+                match kind {
+                    $(Kind::$ty => self.$field.len(),)+
+                }
+            }
+        }
+
+        $(impl Stored for $ty {})+
+    };
+}
+
+for_each_kind!(tables);
+
+impl Tables {
+    /// The record a typed id names, if it exists (ids ignore ASCII case).
+    pub(crate) fn resolve<I: RecordId>(&self, id: &I) -> Option<&I::Record> {
+        let kind = <I::Record as Record>::KIND;
+        let position = self.position(kind, id.as_ref())?;
+        <I::Record as Sealed>::from_any(self.record(kind, position)?)
+    }
+}

@@ -1,0 +1,296 @@
+//! What every record has ([`Record`]), and the one place each kind describes its fields.
+//!
+//! Each kind implements a crate-private `Describe` trait next to its struct: one method that
+//! hands every link, date, figure and text of a record to a visitor. The loader's checks,
+//! the link indexes behind filters and navigation, and [`Record::links`] all read records
+//! through it, so a new field is described once, in its kind's file.
+
+use core::fmt;
+
+use super::{Alias, Kind, Quote};
+
+/// What every record has: a kind, an id, names and quotes, and its links to other records.
+///
+/// The trait is sealed: the crate's seven kinds implement it, and only they can.
+///
+/// ```
+/// use china_singapore::Record;
+/// let p = china_singapore::dataset().projects().find("CSGKC").unwrap();
+/// assert_eq!(p.id(), "china-singapore-guangzhou-knowledge-city");
+/// assert_eq!(p.name(), "China-Singapore Guangzhou Knowledge City");
+/// ```
+pub trait Record: sealed::Sealed + fmt::Display + fmt::Debug + Send + Sync + 'static {
+    /// Which kind of record this is.
+    ///
+    /// ```
+    /// use china_singapore::{Kind, Project, Record};
+    /// assert_eq!(Project::KIND, Kind::Project);
+    /// ```
+    const KIND: Kind;
+
+    /// The record's id.
+    ///
+    /// ```
+    /// use china_singapore::Record;
+    /// let rcep = china_singapore::dataset().agreements().find("RCEP").unwrap();
+    /// assert_eq!(rcep.id(), "rcep");
+    /// ```
+    fn id(&self) -> &str;
+
+    /// The canonical name.
+    ///
+    /// ```
+    /// use china_singapore::Record;
+    /// let gba = china_singapore::dataset().places().find("GBA").unwrap();
+    /// assert_eq!(gba.name(), "Guangdong-Hong Kong-Macao Greater Bay Area");
+    /// ```
+    fn name(&self) -> &str;
+
+    /// Every other name, with its kind.
+    ///
+    /// ```
+    /// use china_singapore::{AliasKind, Record};
+    /// let gba = china_singapore::dataset().places().get("greater-bay-area").unwrap();
+    /// assert_eq!((gba.aliases()[0].name.as_str(), gba.aliases()[0].kind), ("GBA", AliasKind::Abbreviation));
+    /// ```
+    fn aliases(&self) -> &[Alias];
+
+    /// The verbatim passages the record rests on.
+    ///
+    /// ```
+    /// use china_singapore::Record;
+    /// let ds = china_singapore::dataset();
+    /// let park = ds.projects().get("china-singapore-smart-park").unwrap();
+    /// let q = &park.quotes()[0];
+    /// assert!(ds.documents().get(&q.document).unwrap().text.contains(&q.text));
+    /// ```
+    fn quotes(&self) -> &[Quote];
+
+    /// The canonical name followed by every alias.
+    ///
+    /// ```
+    /// use china_singapore::Record;
+    /// let kc = china_singapore::dataset().projects().find("csgkc").unwrap();
+    /// let names: Vec<&str> = kc.names().collect();
+    /// assert_eq!(names[0], "China-Singapore Guangzhou Knowledge City");
+    /// assert!(names.contains(&"CSGKC"));
+    /// ```
+    fn names(&self) -> impl Iterator<Item = &str> {
+        core::iter::once(self.name()).chain(self.aliases().iter().map(|a| a.name.as_str()))
+    }
+
+    /// Every link this record makes to another record or to a country, in field order.
+    ///
+    /// ```
+    /// use china_singapore::{Kind, Record, Relation, Target};
+    /// let ncs = china_singapore::dataset().organizations().get("ncs").unwrap();
+    /// let parent = ncs.links().into_iter().find(|l| l.relation == Relation::Parent).unwrap();
+    /// assert_eq!(parent.target, Target::Record(Kind::Organization, "singapore-telecom"));
+    /// ```
+    fn links(&self) -> Vec<Link<'_>> {
+        struct Links<'r>(Vec<Link<'r>>);
+        impl<'r> sealed::Visitor<'r> for Links<'r> {
+            fn link(&mut self, link: Link<'r>) {
+                self.0.push(link);
+            }
+        }
+        let mut v = Links(Vec::new());
+        sealed::Describe::describe(self, &mut v);
+        v.0
+    }
+}
+
+pub(crate) mod sealed {
+    /// Seals [`Record`](super::Record): implemented for the seven kinds by `for_each_kind!`.
+    pub trait Sealed: Describe {
+        /// The record, if `record` is of this kind.
+        fn from_any(record: crate::model::AnyRecord<'_>) -> Option<&Self>;
+    }
+
+    /// How a kind hands its fields to a [`Visitor`](super::Visitor). Written by hand, once
+    /// per kind, next to the kind's struct.
+    pub trait Describe {
+        /// Hands every link, date, figure and text of the record to `v`, and reports any
+        /// value the type forbids (a phase 0, a talk without a current title, …).
+        fn describe<'r>(&'r self, v: &mut dyn Visitor<'r>);
+    }
+
+    /// Receives a record's fields from `Describe::describe`. Every method has an empty default,
+    /// so a visitor implements only what it reads.
+    pub trait Visitor<'r> {
+        /// A link to another record or a country.
+        fn link(&mut self, _link: super::Link<'r>) {}
+        /// A date, and what happened on it.
+        fn date(&mut self, _event: super::Event, _date: &'r crate::model::PartialDate) {}
+        /// A counted figure (its date, if any, is also given to [`Visitor::date`]).
+        fn count(&mut self, _count: &'r crate::model::Count) {}
+        /// An amount of money.
+        fn amount(&mut self, _amount: &'r crate::model::Amount) {}
+        /// A value the record's type forbids: where to point (a value in the record's JSON, if
+        /// any) and what is wrong.
+        fn problem(&mut self, _at: Option<&'r str>, _message: String) {}
+    }
+}
+
+closed_enum! {
+    /// What a [`Link`] says about its source and its target.
+    #[non_exhaustive]
+    pub enum Relation {
+        /// A place lies within another place.
+        Within = "within",
+        /// A record lies in, or belongs to, a country.
+        Country = "country",
+        /// An organisation is based in a place.
+        BasedIn = "based-in",
+        /// An organisation belongs to, or is owned by, another ([`Link::role`] says how).
+        Parent = "parent",
+        /// A project or forum is located in a place.
+        Place = "place",
+        /// A project or agreement is part of a larger one.
+        PartOf = "part-of",
+        /// An organisation takes part in a project, agreement or forum ([`Link::role`] says how).
+        Involves = "involves",
+        /// A project is related to another project.
+        Related = "related",
+        /// An organisation or country is a party to an agreement.
+        Party = "party",
+        /// A person signed an agreement.
+        Signatory = "signatory",
+        /// An agreement was signed at a meeting.
+        SignedAt = "signed-at",
+        /// An agreement is the law of a place.
+        Jurisdiction = "jurisdiction",
+        /// An agreement concerns a project.
+        Concerns = "concerns",
+        /// A party named by an agreement's milestone (e.g. who takes over a presidency).
+        MilestoneParty = "milestone-party",
+        /// An event is part of, or supports, a larger event.
+        ParentEvent = "parent-event",
+        /// A person spoke or took part at a meeting.
+        SpokeAt = "spoke-at",
+        /// A person holds a post in an organisation.
+        PostIn = "post-in",
+        /// A person's post represents a country.
+        Represents = "represents",
+    }
+}
+
+impl Relation {
+    /// True for the relations that nest records (`within`, `parent`, `part-of`,
+    /// `parent-event`): they must form a hierarchy, and filters follow them transitively.
+    ///
+    /// ```
+    /// use china_singapore::Relation;
+    /// assert!(Relation::PartOf.is_containment());
+    /// assert!(!Relation::Party.is_containment());
+    /// ```
+    pub fn is_containment(self) -> bool {
+        matches!(self, Relation::Within | Relation::Parent | Relation::PartOf | Relation::ParentEvent)
+    }
+}
+
+/// What a [`Link`] points at: a record of some kind (by id), or a country.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target<'a> {
+    /// A record, by kind and id.
+    Record(Kind, &'a str),
+    /// A country acting as a state, or the country something lies in.
+    Country(super::Country),
+}
+
+impl fmt::Display for Target<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Target::Record(kind, id) => write!(f, "{kind} `{id}`"),
+            Target::Country(c) => write!(f, "country `{c}`"),
+        }
+    }
+}
+
+/// The part an organisation plays, or how it relates to its parent, on a [`Link`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Role {
+    /// In a project.
+    Project(super::ProjectRole),
+    /// In an agreement, other than as a party.
+    Agreement(super::AgreementRole),
+    /// In a forum.
+    Forum(super::ForumRole),
+    /// To a parent organisation.
+    Parent(super::ParentRelation),
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Role::Project(r) => r.fmt(f),
+            Role::Agreement(r) => r.fmt(f),
+            Role::Forum(r) => r.fmt(f),
+            Role::Parent(r) => r.fmt(f),
+        }
+    }
+}
+
+/// One link from a record to another record or to a country.
+///
+/// ```
+/// use china_singapore::{Record, Relation};
+/// let ds = china_singapore::dataset();
+/// let mou = ds.agreements().get("mou-service-industry-development").unwrap();
+/// let signers: Vec<_> = mou.links().into_iter().filter(|l| l.relation == Relation::Signatory).collect();
+/// assert_eq!(signers.len(), 1);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Link<'a> {
+    /// What the link says.
+    pub relation: Relation,
+    /// What it points at.
+    pub target: Target<'a>,
+    /// The part played, for `involves` and `parent` links.
+    pub role: Option<Role>,
+    /// The JSON field that holds the link, for messages (e.g. `posts.organization`).
+    pub(crate) field: &'static str,
+}
+
+impl<'a> Link<'a> {
+    /// A link to a record of kind `kind`, held in the JSON field `field`.
+    pub(crate) fn to(relation: Relation, field: &'static str, kind: Kind, id: &'a str) -> Self {
+        Link { relation, target: Target::Record(kind, id), role: None, field }
+    }
+
+    /// A link to a country, held in the JSON field `field`.
+    pub(crate) fn country(relation: Relation, field: &'static str, country: super::Country) -> Self {
+        Link { relation, target: Target::Country(country), role: None, field }
+    }
+
+    /// The same link with a role.
+    pub(crate) fn with_role(mut self, role: Role) -> Self {
+        self.role = Some(role);
+        self
+    }
+}
+
+closed_enum! {
+    /// What happened on a date a record gives.
+    #[non_exhaustive]
+    pub enum Event {
+        /// A project opened or started.
+        Started = "started",
+        /// A meeting was held.
+        Held = "held",
+        /// An agreement was signed.
+        Signed = "signed",
+        /// An agreement came into force.
+        InForce = "in-force",
+        /// An agreement takes effect.
+        TakesEffect = "takes-effect",
+        /// Follow-up talks on an upgrade were announced.
+        UpgradeTalksAnnounced = "upgrade-talks-announced",
+        /// A party takes over a presidency.
+        PresidencyTakenOver = "presidency-taken-over",
+        /// The date a counted figure applies to.
+        Figure = "figure",
+    }
+}
