@@ -58,10 +58,10 @@ enum Command {
         #[arg(long)]
         forum: Option<String>,
         /// First day of the range, YYYY-MM-DD.
-        #[arg(long, value_parser = parse_date, requires = "to")]
+        #[arg(long, value_parser = parse::<CalendarDate>, requires = "to")]
         from: Option<CalendarDate>,
         /// Last day of the range, YYYY-MM-DD.
-        #[arg(long, value_parser = parse_date, requires = "from")]
+        #[arg(long, value_parser = parse::<CalendarDate>, requires = "from")]
         to: Option<CalendarDate>,
     },
     /// Forums and other events, filtered by place, parent event and date range.
@@ -70,9 +70,9 @@ enum Command {
         place: Option<String>,
         #[arg(long)]
         parent: Option<String>,
-        #[arg(long, value_parser = parse_date, requires = "to")]
+        #[arg(long, value_parser = parse::<CalendarDate>, requires = "to")]
         from: Option<CalendarDate>,
-        #[arg(long, value_parser = parse_date, requires = "from")]
+        #[arg(long, value_parser = parse::<CalendarDate>, requires = "from")]
         to: Option<CalendarDate>,
     },
     /// Speakers, filtered by forum, organisation and role.
@@ -96,14 +96,6 @@ where
     T::Err: std::fmt::Display,
 {
     s.parse::<T>().map_err(|e| e.to_string())
-}
-
-fn parse_date(s: &str) -> Result<CalendarDate, String> {
-    let parts: Vec<&str> = s.split('-').collect();
-    let bad = || format!("`{s}` is not a date; expected YYYY-MM-DD");
-    let [y, m, d] = parts.as_slice() else { return Err(bad()) };
-    let (y, m, d) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
-    CalendarDate::new(y, m, d).ok_or_else(bad)
 }
 
 /// Fails with a clear message when an id given on the command line names no record.

@@ -36,7 +36,7 @@ fn main() {
     if let Some(forum) = forum {
         for s in ds.speaker_filter().forum(forum.id()).role(SpeakerRole::Keynote) {
             let mut orgs: Vec<&str> = Vec::new();
-            for o in s.organizations().filter_map(|o| ds.organizations().get(o.as_str())) {
+            for o in s.organizations().filter_map(|o| ds.organizations().get(o)) {
                 if !orgs.contains(&o.name.as_str()) {
                     orgs.push(&o.name);
                 }

@@ -1,12 +1,17 @@
-//! The loader on bad input: one corpus directory per kind of problem under
-//! `tests/corpus/`, each test asserting the error kind and where it points.
+//! The loader on bad input: one corpus case per kind of problem (`tests/corpus/valid/`
+//! plus one edit, see `tests/common/corpus.rs`), each test asserting the error kind and
+//! where it points.
+
+mod common;
 
 use std::path::PathBuf;
 
 use china_singapore::{Dataset, Diagnostic, DiagnosticKind as K, Error, LoadOptions};
+use common::corpus::case_dir;
 
+/// The corpus case's directory: `tests/corpus/valid/` with the case's edit applied.
 fn corpus(case: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus").join(case)
+    case_dir(case)
 }
 
 fn diagnostics(case: &str) -> Vec<Diagnostic> {
@@ -195,7 +200,7 @@ fn file_over_the_configured_limit() {
 
 #[test]
 fn directory_that_does_not_exist() {
-    let missing = corpus("no-such-directory");
+    let missing = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/no-such-directory");
     match Dataset::from_dir(&missing) {
         Err(Error::DirectoryNotFound { path }) => assert_eq!(path, missing),
         other => panic!("expected DirectoryNotFound, got {other:?}"),
@@ -302,4 +307,21 @@ fn a_source_file_the_embedded_data_already_has_is_an_error() {
         d[0]
     );
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_directory_without_record_files_is_an_error() {
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
+    match Dataset::from_dir(&src) {
+        Err(e @ Error::NoRecordFiles { .. }) => {
+            assert!(matches!(&e, Error::NoRecordFiles { path } if *path == src));
+            assert!(e.to_string().contains("no record files"), "{e}");
+        }
+        other => panic!("expected NoRecordFiles, got {other:?}"),
+    }
+    assert!(matches!(Dataset::embedded_with_dir(&src), Err(Error::NoRecordFiles { .. })));
+    let only_sources = Dataset::from_files([("sources/a.txt", "text")]);
+    assert!(matches!(only_sources, Err(Error::NoRecordFiles { .. })), "{only_sources:?}");
+    // An empty record file is a record file: the directory is a (small) data directory.
+    assert!(Dataset::from_files([("places.json", "[]")]).is_ok_and(|d| d.is_empty()));
 }

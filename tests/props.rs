@@ -1,8 +1,51 @@
-//! Property tests: no input panics. Arbitrary strings go to every lookup, name lookup and
-//! filter; arbitrary bytes, and valid files with random edits, go to the loader.
+//! Property tests: no input panics, and what comes back is right. Arbitrary strings go to
+//! every lookup, name lookup and filter (a hit is the record asked for, results come in file
+//! order); arbitrary bytes, and valid files with random edits, go to the loader (a failure
+//! names the files given).
 
-use china_singapore::{AgreementKind, CalendarDate, Country, Dataset, Sector, SpeakerRole};
+use china_singapore::{AgreementKind, CalendarDate, Country, Dataset, Error, Record, Sector, SpeakerRole, Table};
 use proptest::prelude::*;
+
+/// A name as the crate compares names: letters and digits only, lower-cased.
+fn folded(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// `get` finds only the record with that id (ignoring ASCII case); `find` only a record
+/// with a name or alias equal to the query once case, spaces and punctuation are ignored.
+fn lookups_answer<T: Record>(table: &Table<T>, s: &str) -> Result<(), TestCaseError> {
+    if let Some(r) = table.get(s) {
+        prop_assert!(r.id().eq_ignore_ascii_case(s), "get({s:?}) gave {}", r.id());
+    }
+    if let Some(r) = table.find(s) {
+        prop_assert!(
+            r.names().any(|n| folded(n) == folded(s)) || r.id().eq_ignore_ascii_case(s),
+            "find({s:?}) gave {}",
+            r.id()
+        );
+    }
+    Ok(())
+}
+
+/// The records come in file order, each once; returns how many.
+fn in_order<'a, T: Record + 'a>(
+    table: &'a Table<T>,
+    it: impl IntoIterator<Item = &'a T>,
+) -> Result<usize, TestCaseError> {
+    let at: Vec<usize> = it.into_iter().map(|r| table.iter().position(|x| std::ptr::eq(x, r)).unwrap()).collect();
+    prop_assert!(at.windows(2).all(|w| w[0] < w[1]), "not in file order: {at:?}");
+    Ok(at.len())
+}
+
+/// Every diagnostic of a failed load names one of the files given, and says what was expected.
+fn names_the_files(e: &Error, files: &[impl AsRef<str>]) -> Result<(), TestCaseError> {
+    prop_assert!(!e.diagnostics().is_empty(), "{e}");
+    for d in e.diagnostics() {
+        prop_assert!(files.iter().any(|f| f.as_ref() == d.file), "{d} names no file given");
+        prop_assert!(d.message.contains("expected"), "{d}");
+    }
+    Ok(())
+}
 
 const FILES: [&str; 9] = [
     "documents.json",
@@ -24,33 +67,36 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
-    fn lookups_and_filters_never_panic(q in any::<String>(), d in "[-a-zA-Z0-9 .’É]{0,80}") {
+    fn lookups_and_filters_never_panic_and_answer_what_was_asked(q in any::<String>(), d in "[-a-zA-Z0-9 .’É]{0,80}") {
         let ds = china_singapore::dataset();
         for s in [q.as_str(), d.as_str()] {
-            let _ = ds.projects().get(s);
-            let _ = ds.projects().find(s);
-            let _ = ds.agreements().get(s);
-            let _ = ds.agreements().find(s);
-            let _ = ds.forums().get(s);
-            let _ = ds.forums().find(s);
-            let _ = ds.speakers().get(s);
-            let _ = ds.speakers().find(s);
-            let _ = ds.organizations().get(s);
-            let _ = ds.organizations().find(s);
-            let _ = ds.places().get(s);
-            let _ = ds.places().find(s);
-            let _ = ds.documents().get(s);
-            let _ = ds.documents().find(s);
-            let _ = ds.project_filter().place(s).organization(s).sector(Sector::Biomedicine).country(Country::China).iter().count();
-            let _ = ds.agreement_filter().party(s).forum(s).kind(AgreementKind::Mou).iter().count();
-            let _ = ds.forum_filter().place(s).parent(s).iter().count();
-            let _ = ds.speaker_filter().forum(s).organization(s).role(SpeakerRole::Keynote).iter().count();
-            let _ = ds.forum_speakers(s).count() + ds.forum_agreements(s).count();
-            let _ = ds.organization_projects(s).count() + ds.organization_agreements(s).count() + ds.organization_people(s).count();
-            let _ = ds.place_projects(s).count() + ds.place_forums(s).count();
-            let _ = s.parse::<Sector>();
-            let _ = s.parse::<Country>();
-            let _ = s.parse::<SpeakerRole>();
+            lookups_answer(ds.projects(), s)?;
+            lookups_answer(ds.agreements(), s)?;
+            lookups_answer(ds.forums(), s)?;
+            lookups_answer(ds.speakers(), s)?;
+            lookups_answer(ds.organizations(), s)?;
+            lookups_answer(ds.places(), s)?;
+            lookups_answer(ds.documents(), s)?;
+            // An id that names nothing matches nothing; any result is in file order.
+            let known = |t: &dyn Fn(&str) -> bool| t(s);
+            let projects = in_order(ds.projects(), ds.project_filter().place(s).organization(s).sector(Sector::Biomedicine).country(Country::China))?;
+            prop_assert!(projects == 0 || (known(&|x| ds.places().get(x).is_some()) && known(&|x| ds.organizations().get(x).is_some())));
+            in_order(ds.agreements(), ds.agreement_filter().party(s).forum(s).kind(AgreementKind::Mou))?;
+            in_order(ds.forums(), ds.forum_filter().place(s).parent(s))?;
+            in_order(ds.speakers(), ds.speaker_filter().forum(s).organization(s).role(SpeakerRole::Keynote))?;
+            in_order(ds.speakers(), ds.forum_speakers(s))?;
+            in_order(ds.agreements(), ds.forum_agreements(s))?;
+            in_order(ds.projects(), ds.organization_projects(s))?;
+            in_order(ds.agreements(), ds.organization_agreements(s))?;
+            in_order(ds.speakers(), ds.organization_people(s))?;
+            in_order(ds.projects(), ds.place_projects(s))?;
+            in_order(ds.forums(), ds.place_forums(s))?;
+            if let Ok(v) = s.parse::<Sector>() {
+                prop_assert!(v.as_str().eq_ignore_ascii_case(s.trim()));
+            }
+            if let Ok(v) = s.parse::<Country>() {
+                prop_assert!(v.as_str().eq_ignore_ascii_case(s.trim()));
+            }
         }
     }
 
@@ -74,15 +120,24 @@ proptest! {
     fn date_ranges_never_panic(y1 in any::<i32>(), m1 in any::<u8>(), d1 in any::<u8>(), y2 in any::<i32>(), m2 in 1u8..=12, d2 in 1u8..=28) {
         let ds = china_singapore::dataset();
         if let (Some(a), Some(b)) = (CalendarDate::new(y1, m1, d1), CalendarDate::new(y2, m2, d2)) {
-            let _ = ds.agreement_filter().between(a, b).iter().count();
-            let _ = ds.forum_filter().between(b, a).iter().count();
-            let _ = ds.forum_filter().on(a).iter().count();
+            let forward = in_order(ds.agreements(), ds.agreement_filter().between(a, b))?;
+            let backward = in_order(ds.agreements(), ds.agreement_filter().between(b, a))?;
+            // A range whose end comes before its start is empty.
+            prop_assert!(a <= b || forward == 0, "{a}..{b} matched {forward}");
+            prop_assert!(b <= a || backward == 0, "{b}..{a} matched {backward}");
+            in_order(ds.forums(), ds.forum_filter().on(a))?;
+            // A parsed date is the date it displays.
+            prop_assert_eq!(a.to_string().parse::<CalendarDate>().ok(), Some(a));
         }
     }
 
     #[test]
     fn arbitrary_bytes_never_panic_the_loader(file in 0usize..FILES.len(), bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
-        let _ = Dataset::from_files([(FILES[file], bytes)]);
+        match Dataset::from_files([(FILES[file], bytes)]) {
+            Ok(ds) => prop_assert!(FILES[file].ends_with(".json") && ds.len() <= 600),
+            Err(Error::NoRecordFiles { .. }) => prop_assert!(!FILES[file].ends_with(".json") || FILES[file] == "other.json"),
+            Err(e) => names_the_files(&e, &[FILES[file]])?,
+        }
     }
 
     #[test]
@@ -104,9 +159,10 @@ proptest! {
                 _ => { target.remove(i); }
             }
         }
+        let names: Vec<String> = files.iter().map(|(f, _)| f.clone()).collect();
         match Dataset::from_files(files) {
             Ok(ds) => prop_assert!(!ds.is_empty()),
-            Err(e) => prop_assert!(!e.diagnostics().is_empty()),
+            Err(e) => names_the_files(&e, &names)?,
         }
     }
 }

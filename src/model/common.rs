@@ -285,7 +285,8 @@ impl CalendarDate {
 #[error("`{0}` is not a calendar day; expected YYYY-MM-DD, e.g. 2021-11-05")]
 pub struct BadDate(String);
 
-/// Parses `YYYY-MM-DD` (the form `Display` writes).
+/// Parses `YYYY-MM-DD` (the form `Display` writes; years before 1 take a `-` and years
+/// past 9999 more digits, as in ISO 8601's expanded form).
 ///
 /// ```
 /// use china_singapore::CalendarDate;
@@ -293,25 +294,33 @@ pub struct BadDate(String);
 /// assert_eq!((d.year(), d.month(), d.day()), (2021, 11, 5));
 /// assert!("2021-02-30".parse::<CalendarDate>().is_err());
 /// assert!("5 Nov 2021".parse::<CalendarDate>().is_err());
+/// assert_eq!("-0044-03-15".parse::<CalendarDate>().unwrap().year(), -44);
 /// ```
 impl core::str::FromStr for CalendarDate {
     type Err = BadDate;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let bad = || BadDate(s.to_owned());
-        let mut parts = s.trim().splitn(3, '-');
+        let t = s.trim();
+        let (negative, t) = match t.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, t),
+        };
+        let mut parts = t.splitn(3, '-');
         let mut next = |len: core::ops::RangeInclusive<usize>| {
             parts.next().filter(|p| len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())).ok_or_else(bad)
         };
-        let (y, m, d) = (next(4..=4)?, next(1..=2)?, next(1..=2)?);
-        let (y, m, d) = (y.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
-        CalendarDate::new(y, m, d).ok_or_else(bad)
+        let (y, m, d) = (next(4..=10)?, next(2..=2)?, next(2..=2)?);
+        let year: i64 = y.parse().map_err(|_| bad())?;
+        let year = i32::try_from(if negative { -year } else { year }).map_err(|_| bad())?;
+        CalendarDate::new(year, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?).ok_or_else(bad)
     }
 }
 
 impl fmt::Display for CalendarDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        let sign = if self.year < 0 { "-" } else { "" };
+        write!(f, "{sign}{:04}-{:02}-{:02}", self.year.unsigned_abs(), self.month, self.day)
     }
 }
 

@@ -1,2 +1,3 @@
 //! Helpers shared by the integration tests (and, by path, the benches).
+pub mod corpus;
 pub mod synthetic;

@@ -111,8 +111,9 @@ pub fn files(total: usize) -> Vec<(String, Vec<u8>)> {
         sep(&mut forums);
         let _ = write!(
             forums,
-            r#"{{"id":"forum-{k}","name":"Forum {k}","kind":"forum","edition":{},"place":{{"place":"place-{}","basis":"stated"}},"date":{{"year":{{"value":2021}},"month":11,"day":{},"precision":"day","as_written":"November {} 2021"}},"#,
+            r#"{{"id":"forum-{k}","name":"Forum {k}","kind":"forum","edition":{},{}"place":{{"place":"place-{}","basis":"stated"}},"date":{{"year":{{"value":2021}},"month":11,"day":{},"precision":"day","as_written":"November {} 2021"}},"#,
             k + 1,
+            if k == 0 { String::new() } else { format!(r#""parent":"forum-{}","#, k / 2) },
             k % s.places,
             1 + k % 28,
             1 + k % 28,

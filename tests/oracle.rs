@@ -1,0 +1,239 @@
+//! Filters against an oracle: for random condition sets and date ranges, each filter returns
+//! exactly what a plain scan of its table returns, in the same (file) order. The scan is
+//! written here from the documented rules, against the public fields only.
+//!
+//! `every_condition_of_every_filter_at_once` also runs in CI in a release build, where a
+//! condition dropped by a debug-only check would go unnoticed.
+
+mod common;
+
+use china_singapore::*;
+use proptest::prelude::*;
+
+/// A place and every place it lies within.
+fn place_chain<'a>(ds: &'a Dataset, id: &'a str) -> Vec<&'a str> {
+    let mut out = vec![id];
+    let mut i = 0;
+    while let Some(&cur) = out.get(i) {
+        for w in ds.places().get(cur).into_iter().flat_map(|p| &p.within) {
+            if !out.contains(&w.place.as_str()) {
+                out.push(w.place.as_str());
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A forum and every event it is part of.
+fn forum_chain<'a>(ds: &'a Dataset, id: &'a str) -> Vec<&'a str> {
+    let mut out = vec![id];
+    while let Some(parent) = ds.forums().get(out[out.len() - 1]).and_then(|f| f.parent.as_ref()) {
+        if out.contains(&parent.as_str()) {
+            break;
+        }
+        out.push(parent.as_str());
+    }
+    out
+}
+
+fn overlaps(dates: &[&PartialDate], from: CalendarDate, to: CalendarDate) -> bool {
+    dates.iter().filter_map(|d| d.bounds()).any(|(a, b)| a <= to && b >= from)
+}
+
+fn ids<'a, T: Record + 'a>(it: impl IntoIterator<Item = &'a T>) -> Vec<&'a str> {
+    it.into_iter().map(|r| r.id()).collect()
+}
+
+/// Picks an id of the table, or (for the last index) one that names nothing.
+fn pick<T: Record>(table: &Table<T>, i: usize) -> &str {
+    table.as_slice().get(i % (table.len() + 1)).map_or("no-such-id", |r| r.id())
+}
+
+fn pick_enum<E: Copy>(all: &[E], i: usize) -> E {
+    all[i % all.len()]
+}
+
+#[derive(Debug, Clone)]
+struct Picks {
+    set: [bool; 6],
+    at: [usize; 6],
+    from: (i32, u8, u8),
+    to: (i32, u8, u8),
+}
+
+fn picks() -> impl Strategy<Value = Picks> {
+    (any::<[bool; 6]>(), any::<[usize; 6]>(), (2018..2024i32, 1..=12u8, 1..=28u8), (2018..2024i32, 1..=12u8, 1..=28u8))
+        .prop_map(|(set, at, from, to)| Picks { set, at, from, to })
+}
+
+impl Picks {
+    fn dates(&self) -> (CalendarDate, CalendarDate) {
+        let d = |(y, m, day): (i32, u8, u8)| CalendarDate::new(y, m, day).unwrap();
+        (d(self.from), d(self.to))
+    }
+}
+
+fn check_projects(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
+    let sector = p.set[0].then(|| pick_enum(Sector::ALL, p.at[0]));
+    let place = p.set[1].then(|| pick(ds.places(), p.at[1]));
+    let org = p.set[2].then(|| pick(ds.organizations(), p.at[2]));
+    let country = p.set[3].then(|| pick_enum(Country::ALL, p.at[3]));
+    let kind = p.set[4].then(|| pick_enum(ProjectKind::ALL, p.at[4]));
+    let status = p.set[5].then(|| pick_enum(ProjectStatus::ALL, p.at[5]));
+    let mut f = ds.project_filter();
+    f = sector.map_or(f, |x| f.sector(x));
+    f = place.map_or(f, |x| f.place(x));
+    f = org.map_or(f, |x| f.organization(x));
+    f = country.map_or(f, |x| f.country(x));
+    f = kind.map_or(f, |x| f.kind(x));
+    f = status.map_or(f, |x| f.status(x));
+    let scan = ds.projects().iter().filter(|r| {
+        let at = r.place.as_ref().map(|pl| pl.place.as_str());
+        let countries: Vec<Country> = at
+            .and_then(|a| ds.places().get(a))
+            .map(|pl| pl.country)
+            .into_iter()
+            .chain(r.organizations.iter().filter_map(|i| ds.organizations().get(&i.organization)?.country))
+            .collect();
+        sector.is_none_or(|s| r.sectors.contains(&s))
+            && place.is_none_or(|x| at.is_some_and(|a| place_chain(ds, a).contains(&x)))
+            && org.is_none_or(|o| r.organizations.iter().any(|i| i.organization == o))
+            && country.is_none_or(|c| countries.contains(&c))
+            && kind.is_none_or(|k| r.kind == k)
+            && status.is_none_or(|s| r.status == Some(s))
+    });
+    prop_assert_eq!(ids(f), ids(scan), "{:?}", f);
+    Ok(())
+}
+
+fn agreement_dates<'a>(ds: &'a Dataset, a: &'a Agreement) -> Vec<&'a PartialDate> {
+    let own = a.milestones.iter().filter_map(|m| m.date.as_ref());
+    own.chain(a.forum.as_ref().and_then(|f| ds.forums().get(f)?.date.as_ref())).collect()
+}
+
+fn involves(ds: &Dataset, a: &Agreement, org: &str) -> bool {
+    let party = a.parties.iter().any(|p| matches!(p, Party::Organization(o) if o == org));
+    let named = a.organizations.iter().any(|i| i.organization == org);
+    let signer = a.signatories.iter().filter_map(|s| ds.speakers().get(s)).any(|s| s.organizations().any(|o| o == org));
+    party || named || signer
+}
+
+fn check_agreements(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
+    let kind = p.set[0].then(|| pick_enum(AgreementKind::ALL, p.at[0]));
+    let sector = p.set[1].then(|| pick_enum(Sector::ALL, p.at[1]));
+    let party = p.set[2].then(|| pick(ds.organizations(), p.at[2]));
+    let country = p.set[3].then(|| pick_enum(Country::ALL, p.at[3]));
+    let forum = p.set[4].then(|| pick(ds.forums(), p.at[4]));
+    let range = p.set[5].then(|| p.dates());
+    let mut f = ds.agreement_filter();
+    f = kind.map_or(f, |x| f.kind(x));
+    f = sector.map_or(f, |x| f.sector(x));
+    f = party.map_or(f, |x| f.party(x));
+    f = country.map_or(f, |x| f.country(x));
+    f = forum.map_or(f, |x| f.forum(x));
+    f = range.map_or(f, |(a, b)| f.between(a, b));
+    let scan = ds.agreements().iter().filter(|a| {
+        kind.is_none_or(|k| a.kind == k)
+            && sector.is_none_or(|s| a.sectors.contains(&s))
+            && party.is_none_or(|o| involves(ds, a, o))
+            && country.is_none_or(|c| a.parties.contains(&Party::Country(c)))
+            && forum.is_none_or(|x| a.forum.as_ref().is_some_and(|at| forum_chain(ds, at.as_str()).contains(&x)))
+            && range.is_none_or(|(from, to)| overlaps(&agreement_dates(ds, a), from, to))
+    });
+    prop_assert_eq!(ids(f), ids(scan), "{:?}", f);
+    Ok(())
+}
+
+fn check_forums(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
+    let place = p.set[0].then(|| pick(ds.places(), p.at[0]));
+    let parent = p.set[1].then(|| pick(ds.forums(), p.at[1]));
+    let kind = p.set[2].then(|| pick_enum(ForumKind::ALL, p.at[2]));
+    let range = p.set[3].then(|| p.dates());
+    let mut f = ds.forum_filter();
+    f = place.map_or(f, |x| f.place(x));
+    f = parent.map_or(f, |x| f.parent(x));
+    f = kind.map_or(f, |x| f.kind(x));
+    f = range.map_or(f, |(a, b)| f.between(a, b));
+    let scan = ds.forums().iter().filter(|r| {
+        let at = r.place.as_ref().map(|pl| pl.place.as_str());
+        place.is_none_or(|x| at.is_some_and(|a| place_chain(ds, a).contains(&x)))
+            && parent.is_none_or(|x| forum_chain(ds, r.id()).iter().skip(1).any(|&up| up == x))
+            && kind.is_none_or(|k| r.kind == k)
+            && range.is_none_or(|(from, to)| overlaps(&r.date.iter().collect::<Vec<_>>(), from, to))
+    });
+    prop_assert_eq!(ids(f), ids(scan), "{:?}", f);
+    Ok(())
+}
+
+fn check_speakers(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
+    let forum = p.set[0].then(|| pick(ds.forums(), p.at[0]));
+    let org = p.set[1].then(|| pick(ds.organizations(), p.at[1]));
+    let role = p.set[2].then(|| pick_enum(SpeakerRole::ALL, p.at[2]));
+    let mut f = ds.speaker_filter();
+    f = forum.map_or(f, |x| f.forum(x));
+    f = org.map_or(f, |x| f.organization(x));
+    f = role.map_or(f, |x| f.role(x));
+    let scan = ds.speakers().iter().filter(|s| {
+        forum.is_none_or(|x| s.forum.as_ref().is_some_and(|at| forum_chain(ds, at.as_str()).contains(&x)))
+            && org.is_none_or(|o| s.organizations().any(|x| x == o))
+            && role.is_none_or(|r| s.roles.contains(&r))
+    });
+    prop_assert_eq!(ids(f), ids(scan), "{:?}", f);
+    Ok(())
+}
+
+fn synthetic() -> &'static Dataset {
+    static DS: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
+    DS.get_or_init(|| Dataset::from_files(common::synthetic::files(2_000)).unwrap())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn filters_equal_a_plain_scan(p in picks()) {
+        for ds in [china_singapore::dataset(), synthetic()] {
+            check_projects(ds, &p)?;
+            check_agreements(ds, &p)?;
+            check_forums(ds, &p)?;
+            check_speakers(ds, &p)?;
+        }
+    }
+}
+
+#[test]
+fn every_condition_of_every_filter_at_once() {
+    let ds = china_singapore::dataset();
+    let d = |s: &str| s.parse::<CalendarDate>().unwrap();
+    let six = ds
+        .project_filter()
+        .sector(Sector::Biomedicine)
+        .place("china")
+        .organization("biosyngen")
+        .country(Country::China)
+        .kind(ProjectKind::ProductionBase)
+        .status(ProjectStatus::Built);
+    assert_eq!(ids(six), ["biosyngen-production-base"]);
+    let six = ds
+        .agreement_filter()
+        .kind(AgreementKind::Mou)
+        .sector(Sector::TradeInServices)
+        .party("suzhou-municipal-government")
+        .country(Country::Singapore)
+        .forum("ciie-4")
+        .between(d("2021-01-01"), d("2021-12-31"));
+    assert_eq!(ids(six), ["mou-service-industry-development"]);
+    let four = ds
+        .forum_filter()
+        .place("shanghai")
+        .parent("ciie-4")
+        .kind(ForumKind::Forum)
+        .between(d("2021-01-01"), d("2021-12-31"));
+    assert_eq!(ids(four), ["trade-in-services-forum-4"]);
+    let three = ds.speaker_filter().forum("ciie-4").organization("bank-of-communications").role(SpeakerRole::Keynote);
+    assert_eq!(ids(three), ["qian-bin"]);
+    // Each condition narrows: dropping the last one of the projects' six widens the result.
+    let five = ds.project_filter().sector(Sector::Biomedicine).place("china").country(Country::China);
+    assert!(five.iter().count() > 1);
+}
