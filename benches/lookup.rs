@@ -1,6 +1,8 @@
 //! Lookup benches on the embedded data: by id (hit and miss) and by name or alias, for each
-//! kind, against FxHashMap, std HashMap and linear-scan baselines over the project ids; and
-//! the cold start (parse, validate, index) against serde_json alone.
+//! kind, against FxHashMap, std HashMap and linear-scan baselines over the project ids, and
+//! name lookups against two baselines over the same name queries (an exact-string
+//! FxHashMap, the floor; lower-casing into a String and an FxHashMap, what a user would
+//! write); and the cold start (parse, validate, index) against serde_json alone.
 //!
 //! `cargo bench --bench lookup` (table), `-- --json` (one JSON object per line),
 //! `-- --test` (each bench once, checking its result).
@@ -89,6 +91,7 @@ fn bench_kind<'a, T: Record>(b: &mut Bench<'a>, kind: &str, table: &'a Table<T>)
     let n_names = names.len();
     let bytes =
         QueryBytes { id: id_bytes, name: names.iter().map(|(q, _)| q.len()).sum::<usize>() as f64 / n_names as f64 };
+    name_baselines(b, kind, table, &names);
     b.add(
         &format!("{kind}/name/hit"),
         n_names as u64,
@@ -99,6 +102,38 @@ fn bench_kind<'a, T: Record>(b: &mut Bench<'a>, kind: &str, table: &'a Table<T>)
         move |&hits| hits == n_names,
     );
     bytes
+}
+
+/// The two baselines for name lookups, over the same queries as `<kind>/name/hit`:
+/// the floor (an `FxHashMap` holding every query exactly as typed, so it hashes and compares
+/// the same bytes with no folding) and what a user would write instead (lower-case the
+/// query into a `String`, then look it up among the lower-cased names).
+fn name_baselines<'a, T: Record>(b: &mut Bench<'a>, kind: &str, table: &'a Table<T>, names: &[(String, *const T)]) {
+    let records = table.as_slice();
+    let position = |want: *const T| records.iter().position(|r| std::ptr::eq(r, want)).unwrap_or(usize::MAX);
+    let queries: Vec<(String, usize)> = names.iter().map(|(q, want)| (q.clone(), position(*want))).collect();
+    let exact: FxHashMap<String, usize> = queries.iter().cloned().collect();
+    let n = queries.len();
+    let qs = queries.clone();
+    b.add(
+        &format!("baseline/exact_names/{kind}"),
+        n as u64,
+        None,
+        move || qs.iter().filter(|(q, want)| exact.get(black_box(q.as_str())) == Some(want)).count(),
+        move |&hits| hits == n,
+    );
+    let lower: FxHashMap<String, usize> =
+        records.iter().enumerate().flat_map(|(i, r)| r.names().map(move |n| (n.to_lowercase(), i))).collect();
+    let expected = queries.iter().filter(|(q, want)| lower.get(&q.to_lowercase()) == Some(want)).count();
+    b.add(
+        &format!("baseline/lowercase_map/{kind}"),
+        n as u64,
+        None,
+        move || {
+            queries.iter().filter(|(q, want)| lower.get(&black_box(q.as_str()).to_lowercase()) == Some(want)).count()
+        },
+        move |&hits| hits == expected,
+    );
 }
 
 fn main() {
@@ -167,7 +202,9 @@ fn main() {
         let (hit, miss, name) = (format!("{kind}/id/hit"), format!("{kind}/id/miss"), format!("{kind}/name/hit"));
         b.target(&format!("{hit} vs baseline/fxhashmap/hit"), ratio(&b, &hit, "baseline/fxhashmap/hit"), 1.5);
         b.target(&format!("{miss} vs baseline/fxhashmap/miss"), ratio(&b, &miss, "baseline/fxhashmap/miss"), 1.5);
-        b.target(&format!("{name} vs {hit}"), ratio(&b, &name, &hit), 2.5);
+        let (exact, lower) = (format!("baseline/exact_names/{kind}"), format!("baseline/lowercase_map/{kind}"));
+        b.target(&format!("{name} vs {exact}"), ratio(&b, &name, &exact), 2.0);
+        b.target(&format!("{name} vs {lower}"), ratio(&b, &name, &lower), 0.5);
     }
     b.target(
         "dataset/cold_start vs baseline/serde_json_only",

@@ -40,8 +40,11 @@ fn lookups_and_filters_allocate_nothing() {
         queries(ds.organizations()),
         queries(ds.places()),
     );
-    // The link indexes behind filters are built on first use; build them before counting.
+    // The link indexes behind filters, and the typed forms behind name lookups, are built on
+    // first use; build them before counting.
     assert!(ds.place_projects("china").count() > 0);
+    let warm = look(ds.projects(), &p) + look(ds.agreements(), &a) + look(ds.forums(), &f);
+    assert!(warm + look(ds.speakers(), &s) + look(ds.organizations(), &o) + look(ds.places(), &l) > 0);
     let mut found = 0;
     let info = allocation_counter::measure(|| {
         found += look(ds.projects(), &p);

@@ -5,7 +5,7 @@
 //! (a project in Guangzhou is also listed under Guangdong and China). Filters intersect
 //! these lists, driving from the shortest, so they cost what they return.
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
 use std::hash::Hash;
 
 use super::{Stored, Table, TableVisitor, Tables};

@@ -328,6 +328,7 @@ pub(crate) fn load(inputs: Vec<Input>, mut diags: Vec<Diagnostic>, options: &Loa
     attach_sources(&mut tables, &sources, &mut c);
     let quotes = QuoteIndex::build(&tables);
     tables.visit(&mut RecordChecks { c: &mut c, tables: &tables, quotes: &quotes });
+    drop(quotes);
     let mut diags = c.diags;
     if !diags.is_empty() {
         diags.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));

@@ -5,7 +5,7 @@
 //! [`Diagnostic`] pointing at the record, and at the offending value where it can be found
 //! in the record's own span of the file.
 
-use std::collections::HashSet;
+use hashbrown::HashSet;
 
 use super::json::{File, Loc};
 use super::quotes::QuoteIndex;

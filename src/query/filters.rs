@@ -2,7 +2,7 @@
 //! [`SpeakerFilter`].
 
 use core::fmt;
-use std::collections::HashMap;
+use hashbrown::HashMap;
 use std::hash::Hash;
 
 use super::select::{Cond, Constraints, DateRange, Select};
