@@ -1,10 +1,14 @@
 //! Scale benches: synthetic datasets of 1,000, 10,000 and 100,000 records loaded through
 //! the user-data loader (`Dataset::from_files`, the same loader as `from_dir`); id and
-//! name lookups, a filter that returns ten records, and load throughput at each size.
+//! name lookups, a filter that returns ten records, and load throughput at each size. And
+//! hostile input of 1,000 and 100,000 records (`tests/common/adversarial.rs`): a file of
+//! bad records, quotes in periodic text, names the old key hash folded together.
 //!
 //! `cargo bench --bench scale` (table), `-- --json` (one JSON object per line),
 //! `-- --test` (each bench once, checking its result).
 
+#[path = "../tests/common/adversarial.rs"]
+mod adversarial;
 mod common;
 #[path = "../tests/common/synthetic.rs"]
 mod synthetic;
@@ -70,6 +74,10 @@ fn main() {
         })
         .collect();
 
+    let hostile: Vec<(usize, [adversarial::Files; 3])> = [1_000, 100_000]
+        .iter()
+        .map(|&n| (n, [adversarial::diagnostics(n), adversarial::quotes(n), adversarial::colliding_names(n)]))
+        .collect();
     let mut b = Bench::from_args();
     for (s, q) in scales.iter().zip(&queries) {
         let n = s.n;
@@ -137,7 +145,44 @@ fn main() {
             move |r| r.as_ref().is_ok_and(|d| d.len() == n),
         );
     }
+    for (n, [diagnostics, quotes, names]) in &hostile {
+        let (n, options) = (*n, &options);
+        let load = |files: &adversarial::Files| {
+            Dataset::from_files_with(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())), options)
+        };
+        b.add(
+            &format!("adversarial/diagnostics/{n}"),
+            n as u64,
+            None,
+            move || load(diagnostics),
+            |r| r.as_ref().is_err_and(|e| e.diagnostics().len() == 101),
+        );
+        b.add(
+            &format!("adversarial/quotes/{n}"),
+            n as u64,
+            None,
+            move || load(quotes),
+            move |r| r.as_ref().is_ok_and(|d| d.places().len() == n),
+        );
+        b.add(
+            &format!("adversarial/colliding_names/{n}"),
+            n as u64,
+            None,
+            move || load(names),
+            move |r| r.as_ref().is_ok_and(|d| d.places().len() == n),
+        );
+    }
     b.run();
+
+    // Hostile input costs the same per record at 100,000 records as at 1,000 (the old
+    // loader was quadratic on each). Rows are per record: ops = records.
+    for row in ["adversarial/diagnostics", "adversarial/quotes", "adversarial/colliding_names"] {
+        b.target(
+            &format!("{row}/100000 vs {row}/1000, per record"),
+            ratio(&b, &format!("{row}/100000"), &format!("{row}/1000")),
+            3.0,
+        );
+    }
 
     let (lo, hi) = (SIZES[0], SIZES[2]);
     for (row, limit) in [("scale/id", 3.0), ("scale/name", 3.0), ("scale/filter10", 2.0)] {

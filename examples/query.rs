@@ -159,6 +159,9 @@ fn run(cli: Cli) -> Result<usize, String> {
         }
         (None, _) => china_singapore::try_dataset().map_err(|e| e.to_string())?,
     };
+    for s in ds.skipped() {
+        eprintln!("note: not used: {} ({})", s.path, s.reason);
+    }
     let n = match cli.command {
         // Each option that is given narrows the filter; ids were checked by `known` first.
         Command::Projects { sector, place, organization, country } => {

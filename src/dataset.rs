@@ -4,6 +4,7 @@ use once_cell::sync::OnceCell;
 
 use crate::index::Tables;
 use crate::index::links::Links;
+use crate::load::Skipped;
 use crate::model::{AnyRecord, Kind, RecordId};
 
 /// Every record of every kind, with the indexes that serve lookups, filters and navigation.
@@ -23,6 +24,8 @@ pub struct Dataset {
     pub(crate) tables: Tables,
     /// The link indexes, built on first use so that loading does not pay for them.
     links: OnceCell<Links>,
+    /// The files the load did not use, and why.
+    skipped: Vec<Skipped>,
 }
 
 macro_rules! accessors {
@@ -45,8 +48,22 @@ macro_rules! accessors {
 for_each_kind!(accessors);
 
 impl Dataset {
-    pub(crate) fn new(tables: Tables) -> Self {
-        Dataset { tables, links: OnceCell::new() }
+    pub(crate) fn new(tables: Tables, skipped: Vec<Skipped>) -> Self {
+        Dataset { tables, links: OnceCell::new(), skipped }
+    }
+
+    /// The files of the data directory the load did not use, and why: other files beside
+    /// the record files, and sources no document cites (which are not read). The loader
+    /// never passes over a file without saying so here or in a diagnostic.
+    ///
+    /// ```
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/my-data");
+    /// let ds = china_singapore::Dataset::from_dir(dir).unwrap();
+    /// assert!(ds.skipped().is_empty());
+    /// assert!(china_singapore::dataset().skipped().is_empty());
+    /// ```
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.skipped
     }
 
     /// The reverse link indexes, built the first time a filter or navigation needs them.

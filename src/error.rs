@@ -11,9 +11,18 @@ closed_enum! {
     pub enum DiagnosticKind {
         /// A file could not be read.
         Io = "io",
+        /// A record file or source that is not a regular file: a directory, a pipe, a device.
+        NotAFile = "not-a-file",
+        /// A link that leads out of the data directory.
+        OutsideDirectory = "outside-directory",
+        /// The same path given twice to [`Dataset::from_files`](crate::Dataset::from_files).
+        DuplicateFile = "duplicate-file",
+        /// A JSON file that starts with a UTF-8 byte order mark.
+        ByteOrderMark = "byte-order-mark",
         /// A file is not valid UTF-8.
         NotUtf8 = "not-utf8",
-        /// A file is larger than [`LoadOptions::max_file_bytes`](crate::LoadOptions::max_file_bytes).
+        /// A file is larger than [`LoadOptions::max_file_bytes`](crate::LoadOptions::max_file_bytes),
+        /// or the files read pass [`LoadOptions::max_total_bytes`](crate::LoadOptions::max_total_bytes).
         TooLarge = "too-large",
         /// A JSON file in the data directory that is not one of the record files.
         UnknownFile = "unknown-file",
@@ -43,15 +52,23 @@ closed_enum! {
         MissingQuote = "missing-quote",
         /// A quote not found verbatim in the document it cites.
         QuoteNotFound = "quote-not-found",
+        /// A quote with fewer than two words: too little to show where a fact comes from.
+        ThinQuote = "thin-quote",
         /// A quote, or a link, citing a document that does not exist.
         UnknownDocument = "unknown-document",
         /// A document whose text file is not under `sources/`.
         MissingSource = "missing-source",
+        /// A document whose `file` is not one plain file name (a separator, `..`, an absolute
+        /// path or a NUL).
+        InvalidFileName = "invalid-file-name",
         /// Two source files with one name (e.g. yours and the embedded data's).
         DuplicateSource = "duplicate-source",
         /// A value that cannot be: a negative amount, month 13, a minimum above its maximum,
         /// a containment cycle, …
         ImpossibleValue = "impossible-value",
+        /// The count of a file's problems past
+        /// [`LoadOptions::max_diagnostics_per_file`](crate::LoadOptions::max_diagnostics_per_file).
+        MoreProblems = "more-problems",
     }
 }
 
@@ -73,9 +90,30 @@ pub struct Diagnostic {
     pub message: String,
 }
 
+/// Text from the data, written with control characters (and the bidirectional controls
+/// that reorder what a terminal shows) escaped as `\u{..}`, so that a data file cannot
+/// forge a line of output.
+struct Escaped<'a>(&'a str);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+            if c.is_control() || bidi {
+                write!(f, "\\u{{{:x}}}", u32::from(c))?;
+            } else {
+                fmt::Write::write_char(f, c)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One line: `file:line:column: kind in record `id`: message`, with control characters in
+/// any of them escaped.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.file)?;
+        Escaped(&self.file).fmt(f)?;
         if let Some(l) = self.line {
             write!(f, ":{l}")?;
             if let Some(c) = self.column {
@@ -84,9 +122,9 @@ impl fmt::Display for Diagnostic {
         }
         write!(f, ": {}", self.kind)?;
         if let Some(r) = &self.record {
-            write!(f, " in record `{r}`")?;
+            write!(f, " in record `{}`", Escaped(r))?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", Escaped(&self.message))
     }
 }
 

@@ -60,7 +60,7 @@ mod query;
 pub use dataset::Dataset;
 pub use error::{Diagnostic, DiagnosticKind, Error};
 pub use index::Table;
-pub use load::{LoadOptions, WriteError, embedded_files};
+pub use load::{LoadOptions, Skipped, WriteError, embedded_files};
 pub use model::{
     Agreement, AgreementId, AgreementInvolvement, AgreementKind, AgreementRole, Alias, AliasKind, Amount, AmountKind,
     AnyRecord, BadDate, Basis, CalendarDate, Count, CountUnit, Country, Currency, Document, DocumentId, Event,

@@ -5,42 +5,45 @@
 //! `agreements.json`, `forums.json` and `speakers.json`, each a JSON array. Every load runs
 //! every check and returns either a whole dataset or every problem found.
 //!
-//! The phases, in order: decode each file ([`decode`]), name the files that are not record
-//! files, collect the sources, parse and index each kind (`Parse`), attach each document's
-//! text, then check every record's quotes, links and values (`validate`).
+//! `read` gathers the files (confined to the directory), `pipeline` runs the phases (decode,
+//! parse and index each kind, attach each cited source, check), `validate` holds the checks
+//! and `quotes` the quote search; `write` writes a dataset back.
 
 mod json;
+mod pipeline;
 mod quotes;
 mod read;
 mod validate;
 mod write;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
-pub use read::embedded_files;
-use read::{Input, embedded_inputs, read_dir, too_large};
+use pipeline::load;
+use read::{Inputs, embedded_inputs, memory_inputs, read_dir};
+pub use read::{Skipped, embedded_files};
 pub use write::WriteError;
 
 use crate::Dataset;
-use crate::error::{Diagnostic, DiagnosticKind, Error};
-use crate::index::{Stored, Table, TableBuilder, Tables};
-use crate::model::Kind;
-use json::{File, Loc, parse_file};
-use quotes::QuoteIndex;
-use validate::{At, Checker, RecordChecks};
+use crate::error::Error;
 
-/// Settings for a load.
+/// Settings for a load: the bounds that keep a hostile or mistaken directory from costing
+/// more than it should.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct LoadOptions {
-    /// The largest file the loader reads, in bytes. Larger files are reported, not read.
+    /// The largest file the loader reads, in bytes (16 MiB by default), counted as read:
+    /// larger files are reported, and never read past this.
     pub max_file_bytes: u64,
+    /// The most bytes a load reads in all its files (256 MiB by default).
+    pub max_total_bytes: u64,
+    /// The most diagnostics listed per file (100 by default); past it, one more diagnostic
+    /// counts the rest.
+    pub max_diagnostics_per_file: usize,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        Self { max_file_bytes: 16 * 1024 * 1024 }
+        Self { max_file_bytes: 16 * 1024 * 1024, max_total_bytes: 256 * 1024 * 1024, max_diagnostics_per_file: 100 }
     }
 }
 
@@ -53,6 +56,28 @@ impl LoadOptions {
     /// ```
     pub fn with_max_file_bytes(mut self, bytes: u64) -> Self {
         self.max_file_bytes = bytes;
+        self
+    }
+
+    /// Options with a different bound on the bytes read in all.
+    ///
+    /// ```
+    /// let opts = china_singapore::LoadOptions::default().with_max_total_bytes(1 << 20);
+    /// assert_eq!(opts.max_total_bytes, 1 << 20);
+    /// ```
+    pub fn with_max_total_bytes(mut self, bytes: u64) -> Self {
+        self.max_total_bytes = bytes;
+        self
+    }
+
+    /// Options with a different number of diagnostics listed per file.
+    ///
+    /// ```
+    /// let opts = china_singapore::LoadOptions::default().with_max_diagnostics_per_file(5);
+    /// assert_eq!(opts.max_diagnostics_per_file, 5);
+    /// ```
+    pub fn with_max_diagnostics_per_file(mut self, n: usize) -> Self {
+        self.max_diagnostics_per_file = n;
         self
     }
 }
@@ -87,9 +112,10 @@ impl Dataset {
     /// assert!(err.diagnostics().iter().all(|d| d.kind == DiagnosticKind::TooLarge));
     /// ```
     pub fn from_dir_with(dir: impl AsRef<Path>, options: &LoadOptions) -> Result<Dataset, Error> {
-        let (inputs, diags) = read_dir(dir.as_ref(), options)?;
-        require_record_files(&inputs, &diags, dir.as_ref())?;
-        load(inputs, diags, options)
+        let mut inputs = Inputs::default();
+        read_dir(dir.as_ref(), options, &mut inputs)?;
+        inputs.require_record_files(dir.as_ref())?;
+        load(inputs, options)
     }
 
     /// Loads from files held in memory, given as (path within the data layout, bytes) pairs,
@@ -138,15 +164,10 @@ impl Dataset {
         P: Into<String>,
         B: Into<Vec<u8>>,
     {
-        let inputs: Vec<Input> = files
-            .into_iter()
-            .map(|(p, b)| {
-                let rel: String = p.into();
-                Input { path: rel.clone(), rel, bytes: b.into().into() }
-            })
-            .collect();
-        require_record_files(&inputs, &[], Path::new("."))?;
-        load(inputs, Vec::new(), options)
+        let mut inputs = Inputs::default();
+        memory_inputs(&mut inputs, files.into_iter().map(|(p, b)| (p.into(), b.into())).collect());
+        inputs.require_record_files(Path::new("."))?;
+        load(inputs, options)
     }
 
     /// Builds a fresh copy of the embedded dataset, through the same loader and checks as
@@ -162,7 +183,9 @@ impl Dataset {
     /// assert_eq!(&ds, china_singapore::dataset());
     /// ```
     pub fn embedded() -> Result<Dataset, Error> {
-        load(embedded_inputs(), Vec::new(), &LoadOptions::default())
+        let mut inputs = Inputs::default();
+        embedded_inputs(&mut inputs);
+        load(inputs, &LoadOptions::default())
     }
 
     /// Loads the embedded dataset plus the records and sources of your directory. An id
@@ -180,159 +203,13 @@ impl Dataset {
     /// ```
     pub fn embedded_with_dir(dir: impl AsRef<Path>) -> Result<Dataset, Error> {
         let options = LoadOptions::default();
-        let (mut user, diags) = read_dir(dir.as_ref(), &options)?;
-        require_record_files(&user, &diags, dir.as_ref())?;
-        let mut inputs = embedded_inputs();
-        inputs.append(&mut user);
-        load(inputs, diags, &options)
+        let mut inputs = Inputs::default();
+        read_dir(dir.as_ref(), &options, &mut inputs)?;
+        inputs.require_record_files(dir.as_ref())?;
+        // The embedded files come first, so an id both use is reported on yours.
+        let user = std::mem::take(&mut inputs.files);
+        embedded_inputs(&mut inputs);
+        inputs.files.extend(user);
+        load(inputs, &options)
     }
-}
-
-/// The kind whose records a file holds, from its path within the data layout.
-fn kind_of(rel: &str) -> Option<Kind> {
-    Kind::ALL.iter().copied().find(|k| k.file_name() == rel)
-}
-
-/// A directory with no record file at all is not a data directory (unless a record file
-/// was there but could not be read, which its diagnostic reports).
-fn require_record_files(inputs: &[Input], diags: &[Diagnostic], path: &Path) -> Result<(), Error> {
-    let named = |p: &str| kind_of(p.rsplit(['/', '\\']).next().unwrap_or(p)).is_some();
-    if inputs.iter().any(|i| kind_of(&i.rel).is_some()) || diags.iter().any(|d| named(&d.file)) {
-        Ok(())
-    } else {
-        Err(Error::NoRecordFiles { path: path.to_path_buf() })
-    }
-}
-
-/// Size and encoding, per file: the text of each file that is within the size limit and
-/// valid UTF-8, and a diagnostic for each that is not.
-fn decode<'i>(inputs: &'i [Input], options: &LoadOptions, diags: &mut Vec<Diagnostic>) -> Vec<Option<&'i str>> {
-    inputs.iter().map(|input| decode_one(input, options).map_err(|d| diags.push(d)).ok()).collect()
-}
-
-fn decode_one<'i>(input: &'i Input, options: &LoadOptions) -> Result<&'i str, Diagnostic> {
-    if input.bytes.len() as u64 > options.max_file_bytes {
-        return Err(too_large(&input.path, input.bytes.len() as u64, options));
-    }
-    std::str::from_utf8(&input.bytes).map_err(|e| {
-        let valid = std::str::from_utf8(&input.bytes[..e.valid_up_to()]).unwrap_or_default();
-        let (line, column) = json::LineIndex::new(valid).line_col(valid.len());
-        Diagnostic {
-            kind: DiagnosticKind::NotUtf8,
-            file: input.path.clone(),
-            record: None,
-            line: Some(line),
-            column: Some(column),
-            message: format!("invalid UTF-8 at byte {}; expected UTF-8 text", e.valid_up_to()),
-        }
-    })
-}
-
-/// Reports `.json` files at the top level that are not record files (usually misspelt).
-fn check_file_names(inputs: &[Input], diags: &mut Vec<Diagnostic>) {
-    let expected: Vec<&str> = Kind::ALL.iter().map(|k| k.file_name()).collect();
-    for input in inputs.iter().filter(|i| i.rel.ends_with(".json") && !i.rel.contains('/') && kind_of(&i.rel).is_none())
-    {
-        diags.push(Diagnostic {
-            kind: DiagnosticKind::UnknownFile,
-            file: input.path.clone(),
-            record: None,
-            line: None,
-            column: None,
-            message: format!("not a record file; expected one of: {}", expected.join(", ")),
-        });
-    }
-}
-
-/// The text of each source file by name; a name given twice is reported.
-fn sources<'i>(
-    inputs: &'i [Input],
-    texts: &[Option<&'i str>],
-    diags: &mut Vec<Diagnostic>,
-) -> BTreeMap<&'i str, &'i str> {
-    let mut sources = BTreeMap::new();
-    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
-    for (input, text) in inputs.iter().zip(texts) {
-        let Some(name) = input.rel.strip_prefix("sources/") else { continue };
-        if let Some(first) = seen.insert(name, &input.path) {
-            diags.push(Diagnostic {
-                kind: DiagnosticKind::DuplicateSource,
-                file: input.path.clone(),
-                record: None,
-                line: None,
-                column: None,
-                message: format!("source `{name}` is also given by {first}; expected each source file name once"),
-            });
-        } else if let Some(t) = text {
-            sources.insert(name, *t);
-        }
-    }
-    sources
-}
-
-/// Parses and indexes each kind's files, in the order of the kinds.
-struct Parse<'p, 'a> {
-    inputs: &'p [Input],
-    c: &'p mut Checker<'a>,
-}
-
-impl TableBuilder for Parse<'_, '_> {
-    fn build<T: Stored>(&mut self) -> Table<T> {
-        let kind = T::KIND.index();
-        let mut records: Vec<(T, Loc)> = Vec::new();
-        for (file, _) in self.inputs.iter().enumerate().filter(|(_, i)| kind_of(&i.rel) == Some(T::KIND)) {
-            if self.c.files[file].text.is_none() {
-                self.c.incomplete[kind] = true; // too large or not UTF-8, already reported
-                continue;
-            }
-            let parsed = parse_file::<T>(&self.c.files[file], file);
-            self.c.incomplete[kind] |= parsed.whole_file_failed;
-            for p in parsed.problems {
-                self.c.report_file(file, p.kind, p.record, Some(p.offset), p.message);
-            }
-            self.c.broken[kind].extend(parsed.broken_ids);
-            records.extend(parsed.records);
-        }
-        let (records, locs): (Vec<T>, Vec<Loc>) = records.into_iter().unzip();
-        let (table, clashes) = Table::build(records);
-        self.c.locs[kind] = locs;
-        self.c.report_clashes(&table, &clashes);
-        table
-    }
-}
-
-/// Gives each document the text of its source file; a document without one is reported.
-fn attach_sources(tables: &mut Tables, sources: &BTreeMap<&str, &str>, c: &mut Checker<'_>) {
-    let mut missing = Vec::new();
-    for (i, d) in tables.documents.records_mut().iter_mut().enumerate() {
-        match sources.get(d.file.as_str()).filter(|t| !t.is_empty()) {
-            Some(text) => d.text = (*text).to_owned(),
-            None => missing.push((i, d.id.as_str().to_owned(), d.file.clone())),
-        }
-    }
-    for (i, id, file) in missing {
-        let message = format!("document text `sources/{file}` is missing or empty; expected the article's text there");
-        c.report(At::new(Kind::Document, i, &id), DiagnosticKind::MissingSource, Some(&file), message);
-    }
-}
-
-/// The one loader: files in, a checked and indexed dataset (or every problem) out.
-pub(crate) fn load(inputs: Vec<Input>, mut diags: Vec<Diagnostic>, options: &LoadOptions) -> Result<Dataset, Error> {
-    let texts = decode(&inputs, options, &mut diags);
-    check_file_names(&inputs, &mut diags);
-    let sources = sources(&inputs, &texts, &mut diags);
-    let files = inputs.iter().zip(&texts).map(|(i, t)| File::new(&i.path, *t)).collect();
-    let mut c = Checker::new(files);
-    c.diags = diags;
-    let mut tables = Tables::build(&mut Parse { inputs: &inputs, c: &mut c });
-    attach_sources(&mut tables, &sources, &mut c);
-    let quotes = QuoteIndex::build(&tables);
-    tables.visit(&mut RecordChecks { c: &mut c, tables: &tables, quotes: &quotes });
-    drop(quotes);
-    let mut diags = c.diags;
-    if !diags.is_empty() {
-        diags.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-        return Err(Error::Invalid { diagnostics: diags });
-    }
-    Ok(Dataset::new(tables))
 }

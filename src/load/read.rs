@@ -1,12 +1,21 @@
 //! Where a load's files come from: a directory on disk, the embedded `data/`, or memory.
+//!
+//! Reading a directory is confined to it: a record file or source must be a regular file
+//! whose real path (links followed) lies inside the directory; anything else with a record
+//! file's name is reported, never silently passed over. Sizes are bounded by the bytes
+//! actually read (a file whose metadata says 0 bytes but that streams forever is cut off),
+//! per file and for the whole load. Sources are read only when a document cites them.
 
 use std::borrow::Cow;
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
 use super::LoadOptions;
 use crate::error::{Diagnostic, DiagnosticKind, Error};
+use crate::model::Kind;
 
 /// The crate's own data directory, compiled in.
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/data");
@@ -16,6 +25,35 @@ pub(crate) struct Input {
     pub(crate) path: String,
     pub(crate) rel: String,
     pub(crate) bytes: Cow<'static, [u8]>,
+}
+
+/// A file the load did not use, and why: reported, never silently passed over.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct Skipped {
+    /// The file, as given to the loader.
+    pub path: String,
+    /// Why it was not used.
+    pub reason: String,
+}
+
+/// Everything a load starts from.
+#[derive(Default)]
+pub(crate) struct Inputs {
+    /// Record files, and sources held in memory.
+    pub(crate) files: Vec<Input>,
+    /// Sources on disk by name, read only when a document cites them.
+    pub(crate) disk_sources: BTreeMap<String, PathBuf>,
+    /// Problems found while reading.
+    pub(crate) diags: Vec<Diagnostic>,
+    /// Files not used.
+    pub(crate) skipped: Vec<Skipped>,
+    /// Kinds with a record file that could not be read: their ids are unknown.
+    pub(crate) unreadable: Vec<Kind>,
+    /// How many bytes have been read so far, against [`LoadOptions::max_total_bytes`].
+    pub(crate) total: u64,
+    /// The data directory's real path, when reading one.
+    pub(crate) root: Option<PathBuf>,
 }
 
 /// The files of the embedded `data/` directory, as (path within `data/`, bytes) pairs,
@@ -40,87 +78,172 @@ pub fn embedded_files() -> Vec<(&'static str, &'static [u8])> {
     out
 }
 
-pub(crate) fn embedded_inputs() -> Vec<Input> {
-    embedded_files()
-        .into_iter()
-        .map(|(path, bytes)| {
-            let rel = path.replace('\\', "/");
-            Input { path: format!("data/{rel}"), rel, bytes: Cow::Borrowed(bytes) }
-        })
-        .collect()
+/// The embedded data's files, in memory.
+pub(crate) fn embedded_inputs(inputs: &mut Inputs) {
+    inputs.files.extend(embedded_files().into_iter().map(|(path, bytes)| {
+        let rel = path.replace('\\', "/");
+        Input { path: format!("data/{rel}"), rel, bytes: Cow::Borrowed(bytes) }
+    }));
+}
+
+/// Files given in memory; a path given twice is reported.
+pub(crate) fn memory_inputs(inputs: &mut Inputs, files: Vec<(String, Vec<u8>)>) {
+    let mut seen = std::collections::BTreeSet::new();
+    for (path, bytes) in files {
+        if !seen.insert(path.clone()) {
+            let message = "the same path is given twice; expected each file once".to_owned();
+            inputs.diags.push(file_diag(DiagnosticKind::DuplicateFile, &path, message));
+            continue;
+        }
+        inputs.files.push(Input { rel: path.replace('\\', "/"), path, bytes: Cow::Owned(bytes) });
+    }
+}
+
+pub(crate) fn file_diag(kind: DiagnosticKind, path: &str, message: String) -> Diagnostic {
+    Diagnostic { kind, file: path.to_owned(), record: None, line: None, column: None, message }
 }
 
 fn io_diag(path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic {
-        kind: DiagnosticKind::Io,
-        file: path.display().to_string(),
-        record: None,
-        line: None,
-        column: None,
-        message: format!("cannot read: {e}; expected a readable file or directory"),
-    }
+    let message = format!("cannot read: {e}; expected a readable file or directory");
+    file_diag(DiagnosticKind::Io, &path.display().to_string(), message)
 }
 
 pub(crate) fn too_large(path: &str, len: u64, options: &LoadOptions) -> Diagnostic {
-    Diagnostic {
-        kind: DiagnosticKind::TooLarge,
-        file: path.to_owned(),
-        record: None,
-        line: None,
-        column: None,
-        message: format!("{len} bytes; expected at most {} (LoadOptions::max_file_bytes)", options.max_file_bytes),
+    let message =
+        format!("more than {len} bytes; expected at most {} (LoadOptions::max_file_bytes)", options.max_file_bytes);
+    file_diag(DiagnosticKind::TooLarge, path, message)
+}
+
+/// The kind whose records a file holds, from its path within the data layout.
+pub(crate) fn kind_of(rel: &str) -> Option<Kind> {
+    Kind::ALL.iter().copied().find(|k| k.file_name() == rel)
+}
+
+impl Inputs {
+    /// Reads a file of the data directory into memory, if it is a regular file inside the
+    /// directory and within the size limits; otherwise says why not.
+    pub(crate) fn read_confined(&mut self, path: &Path, options: &LoadOptions) -> Result<Vec<u8>, Diagnostic> {
+        let shown = path.display().to_string();
+        let real = std::fs::canonicalize(path).map_err(|e| io_diag(path, &e))?;
+        if let Some(root) = &self.root
+            && !real.starts_with(root)
+        {
+            let message =
+                format!("a link to {}, outside the data directory; expected a file inside it", real.display());
+            return Err(file_diag(DiagnosticKind::OutsideDirectory, &shown, message));
+        }
+        let meta = std::fs::metadata(&real).map_err(|e| io_diag(path, &e))?;
+        if !meta.is_file() {
+            let what = if meta.is_dir() { "a directory" } else { "not a regular file (a pipe, socket or device)" };
+            return Err(file_diag(DiagnosticKind::NotAFile, &shown, format!("{what}; expected a regular file")));
+        }
+        let file = std::fs::File::open(&real).map_err(|e| io_diag(path, &e))?;
+        let left = options.max_total_bytes.saturating_sub(self.total);
+        let limit = options.max_file_bytes.min(left);
+        let mut bytes = Vec::new();
+        file.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| io_diag(path, &e))?;
+        self.total += bytes.len() as u64;
+        if bytes.len() as u64 > options.max_file_bytes {
+            return Err(too_large(&shown, options.max_file_bytes, options));
+        }
+        if bytes.len() as u64 > left {
+            let message = format!(
+                "the files read so far pass {} bytes in all; expected at most that (LoadOptions::max_total_bytes)",
+                options.max_total_bytes
+            );
+            return Err(file_diag(DiagnosticKind::TooLarge, &shown, message));
+        }
+        Ok(bytes)
+    }
+
+    /// Lists `sources/`: each file by name, to be read only when a document cites it.
+    fn list_sources(&mut self, dir: &Path) {
+        for path in entries(dir, &mut self.diags) {
+            let name = file_name(&path);
+            if path.is_dir() {
+                self.skip(&path, "a directory inside sources/; sources are files directly in sources/");
+            } else {
+                self.disk_sources.insert(name, path);
+            }
+        }
+    }
+
+    fn skip(&mut self, path: &Path, reason: &str) {
+        self.skipped.push(Skipped { path: path.display().to_string(), reason: reason.to_owned() });
+    }
+
+    /// Reads one top-level entry of the data directory.
+    fn read_entry(&mut self, path: PathBuf, options: &LoadOptions) {
+        let name = file_name(&path);
+        if name == "sources" {
+            match self.read_sources_dir(&path) {
+                Ok(real) => self.list_sources(&real),
+                Err(d) => self.diags.push(d),
+            }
+            return;
+        }
+        if !name.ends_with(".json") {
+            self.skip(&path, "not a record file (*.json) nor sources/");
+            return;
+        }
+        match self.read_confined(&path, options) {
+            Ok(bytes) => {
+                self.files.push(Input { path: path.display().to_string(), rel: name, bytes: Cow::Owned(bytes) })
+            }
+            Err(d) => {
+                self.unreadable.extend(kind_of(&name));
+                self.diags.push(d);
+            }
+        }
+    }
+
+    /// Checks that `sources` is a directory inside the data directory; returns its real path.
+    fn read_sources_dir(&self, path: &Path) -> Result<PathBuf, Diagnostic> {
+        let real = std::fs::canonicalize(path).map_err(|e| io_diag(path, &e))?;
+        let shown = path.display().to_string();
+        if self.root.as_ref().is_some_and(|root| !real.starts_with(root)) {
+            let message =
+                format!("a link to {}, outside the data directory; expected a directory inside it", real.display());
+            return Err(file_diag(DiagnosticKind::OutsideDirectory, &shown, message));
+        }
+        if !real.is_dir() {
+            return Err(file_diag(
+                DiagnosticKind::NotAFile,
+                &shown,
+                "not a directory; expected sources/ to be a directory".to_owned(),
+            ));
+        }
+        Ok(real)
     }
 }
 
-/// The sorted entries of a directory (an unreadable one is reported).
-fn entries(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<std::path::PathBuf> {
-    match std::fs::read_dir(dir) {
-        Ok(it) => {
-            let mut v: Vec<_> = it.filter_map(|e| e.ok().map(|e| e.path())).collect();
-            v.sort();
-            v
-        }
+/// The sorted entries of a directory (an unreadable one, or entry, is reported).
+fn entries(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let listing = match std::fs::read_dir(dir) {
+        Ok(it) => it,
         Err(e) => {
             diags.push(io_diag(dir, &e));
-            Vec::new()
+            return Vec::new();
         }
-    }
-}
-
-fn read_one(path: &Path, rel: String, options: &LoadOptions, inputs: &mut Vec<Input>, diags: &mut Vec<Diagnostic>) {
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > options.max_file_bytes => {
-            diags.push(too_large(&path.display().to_string(), m.len(), options))
-        }
-        Ok(_) => match std::fs::read(path) {
-            Ok(bytes) => inputs.push(Input { path: path.display().to_string(), rel, bytes: Cow::Owned(bytes) }),
-            Err(e) => diags.push(io_diag(path, &e)),
-        },
-        Err(e) => diags.push(io_diag(path, &e)),
-    }
+    };
+    let mut v: Vec<PathBuf> =
+        listing.filter_map(|e| e.map_err(|e| diags.push(io_diag(dir, &e))).ok()).map(|e| e.path()).collect();
+    v.sort();
+    v
 }
 
 fn file_name(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
-/// Reads a data directory's `*.json` files and `sources/` (files over the size limit are
-/// reported, not read).
-pub(crate) fn read_dir(dir: &Path, options: &LoadOptions) -> Result<(Vec<Input>, Vec<Diagnostic>), Error> {
+/// Reads a data directory: its record files now, its sources when cited.
+pub(crate) fn read_dir(dir: &Path, options: &LoadOptions, inputs: &mut Inputs) -> Result<(), Error> {
     if !dir.is_dir() {
         return Err(Error::DirectoryNotFound { path: dir.to_path_buf() });
     }
-    let mut inputs = Vec::new();
-    let mut diags = Vec::new();
-    for path in entries(dir, &mut diags) {
-        let name = file_name(&path);
-        if path.is_dir() && name == "sources" {
-            for src in entries(&path, &mut diags).into_iter().filter(|s| s.is_file()) {
-                read_one(&src, format!("sources/{}", file_name(&src)), options, &mut inputs, &mut diags);
-            }
-        } else if path.is_file() && name.ends_with(".json") {
-            read_one(&path, name, options, &mut inputs, &mut diags);
-        }
+    inputs.root = Some(std::fs::canonicalize(dir).map_err(|_| Error::DirectoryNotFound { path: dir.to_path_buf() })?);
+    for path in entries(dir, &mut inputs.diags) {
+        inputs.read_entry(path, options);
     }
-    Ok((inputs, diags))
+    Ok(())
 }

@@ -7,6 +7,7 @@
 
 use hashbrown::HashSet;
 
+use super::LoadOptions;
 use super::json::{File, Loc};
 use super::quotes::QuoteIndex;
 use crate::error::{Diagnostic, DiagnosticKind as K};
@@ -40,18 +41,52 @@ pub(crate) struct Checker<'a> {
     /// are unknown and references to it are not checked (each would be a false alarm).
     pub(crate) incomplete: Vec<bool>,
     pub(crate) diags: Vec<Diagnostic>,
+    /// Per file: how many problems were found in it, listed or not.
+    found: Vec<usize>,
+    /// The most problems listed per file.
+    cap: usize,
 }
 
 impl<'a> Checker<'a> {
-    pub(crate) fn new(files: Vec<File<'a>>) -> Self {
+    pub(crate) fn new(files: Vec<File<'a>>, options: &LoadOptions) -> Self {
         let n = Kind::ALL.len();
         Checker {
+            found: vec![0; files.len()],
             files,
             locs: vec![Vec::new(); n],
             broken: vec![HashSet::new(); n],
             incomplete: vec![false; n],
             diags: Vec::new(),
+            cap: options.max_diagnostics_per_file,
         }
+    }
+
+    /// Counts a problem in a file; true when it is to be listed (within the cap). Past the
+    /// cap, nothing more is placed or listed, so a file with a million problems costs no
+    /// more than one with a hundred, and the list stays readable.
+    fn count(&mut self, file: usize) -> bool {
+        self.found[file] += 1;
+        self.found[file] <= self.cap
+    }
+
+    /// Every diagnostic, with one more per file whose problems passed the cap.
+    pub(crate) fn finish(mut self) -> Vec<Diagnostic> {
+        for (file, &n) in self.found.iter().enumerate().filter(|&(_, &n)| n > self.cap) {
+            let message = format!(
+                "{} more problem(s) in this file are not listed; expected at most {} per file (LoadOptions::max_diagnostics_per_file)",
+                n - self.cap,
+                self.cap
+            );
+            self.diags.push(Diagnostic {
+                kind: K::MoreProblems,
+                file: self.files[file].path.to_owned(),
+                record: None,
+                line: None,
+                column: None,
+                message,
+            });
+        }
+        self.diags
     }
 
     /// Reports a problem at a byte offset of a file (or the file as a whole).
@@ -63,6 +98,9 @@ impl<'a> Checker<'a> {
         at: Option<usize>,
         message: String,
     ) {
+        if !self.count(file) {
+            return;
+        }
         let f = &self.files[file];
         let position = at.map(|offset| f.lines().line_col(offset));
         self.diags.push(Diagnostic {
@@ -78,6 +116,10 @@ impl<'a> Checker<'a> {
     /// Reports a problem with a record; `needle` is a value to point at within the record.
     pub(crate) fn report(&mut self, at: At<'_>, kind: K, needle: Option<&str>, message: String) {
         let Some(&loc) = self.locs[at.kind.index()].get(at.index) else { return };
+        if self.found[loc.file] >= self.cap {
+            self.found[loc.file] += 1; // past the cap: counted, not placed
+            return;
+        }
         let offset = self.offset(loc, needle);
         self.report_file(loc.file, kind, Some(at.id.to_owned()), offset, message);
     }
@@ -212,6 +254,14 @@ impl RecordChecks<'_, '_, '_> {
             self.c.report(at, K::MissingQuote, None, message);
         }
         for q in r.quotes() {
+            if q.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count() < 2 {
+                let message = format!(
+                    "quote {:?} has fewer than two words; expected a passage that shows where the fact comes from",
+                    q.text
+                );
+                self.c.report(at, K::ThinQuote, Some(&q.text), message);
+                continue;
+            }
             let doc = self.tables.documents.position(q.document.as_str());
             let doc = doc.and_then(|i| Some((i, self.tables.documents.as_slice().get(i as usize)?)));
             let Some((i, doc)) = doc.filter(|(_, d)| d.id == q.document) else {

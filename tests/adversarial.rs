@@ -1,0 +1,331 @@
+//! Hostile or careless input to the loader and to `write_dir`: each test is one case of
+//! issue 8's list, and asserts what the loader must do instead. Large cases are generated
+//! here at run time, kept small enough to be fast; `benches/scale.rs` measures how the cost
+//! grows (`adversarial/*` rows).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use china_singapore::{Dataset, DiagnosticKind as K, Error, LoadOptions, WriteError};
+use common::corpus::case_dir;
+
+/// A fresh, empty directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("china-singapore-adversarial-{}", std::process::id())).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn kinds(e: &Error) -> Vec<K> {
+    e.diagnostics().iter().map(|d| d.kind).collect()
+}
+
+fn load_err(dir: &Path) -> Error {
+    match Dataset::from_dir(dir) {
+        Ok(_) => panic!("{} loaded", dir.display()),
+        Err(e) => e,
+    }
+}
+
+// --- Linear loads ---------------------------------------------------------------------
+
+#[test]
+fn a_file_with_thousands_of_problems_lists_the_first_hundred_and_counts_the_rest() {
+    let elements = vec!["{}"; 5_000].join(",");
+    let err = Dataset::from_files([("places.json", format!("[{elements}]"))]).unwrap_err();
+    let d = err.diagnostics();
+    assert_eq!(d.len(), 101, "100 listed and one count of the rest");
+    assert!(d[..100].iter().all(|d| d.kind == K::MissingField && d.line.is_some()));
+    let last = d.iter().find(|d| d.kind == K::MoreProblems).unwrap();
+    assert!(last.message.starts_with("4900 more problem(s)"), "{last}");
+}
+
+#[test]
+fn one_record_with_thousands_of_unknown_ids_is_capped_too() {
+    let dir = case_dir("valid");
+    let ids: Vec<String> =
+        (0..3_000).map(|i| format!(r#"{{"organization": "nobody-{i}", "roles": ["operator"]}}"#)).collect();
+    let path = dir.join("projects.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let organizations = text.find(r#""organizations": ["#).unwrap() + r#""organizations": ["#.len();
+    std::fs::write(&path, format!("{}{},{}", &text[..organizations], ids.join(","), &text[organizations..])).unwrap();
+    let err = Dataset::from_dir_with(&dir, &LoadOptions::default().with_max_diagnostics_per_file(10)).unwrap_err();
+    let dangling = kinds(&err).iter().filter(|k| **k == K::DanglingReference).count();
+    assert_eq!(dangling, 10);
+    assert!(err.diagnostics().iter().any(|d| d.kind == K::MoreProblems && d.message.starts_with("2990 more")));
+}
+
+// --- Quotes ---------------------------------------------------------------------------
+
+/// A document of `text` and `n` places, each quoting `quote(i)`.
+fn quoting(text: &str, n: usize, quote: impl Fn(usize) -> String) -> Vec<(String, Vec<u8>)> {
+    let doc = r#"[{"id": "d", "title": "D", "file": "d.txt", "date_note": "-", "quotes": [{"document": "d", "text": "Lion City"}]}]"#;
+    let places: Vec<String> = (0..n)
+        .map(|i| {
+            let q = serde_json::to_string(&quote(i)).unwrap();
+            format!(r#"{{"id": "p-{i}", "name": "Place {i}", "kind": "city", "country": "china", "quotes": [{{"document": "d", "text": {q}}}]}}"#)
+        })
+        .collect();
+    vec![
+        ("sources/d.txt".into(), format!("Lion City. {text}").into_bytes()),
+        ("documents.json".into(), doc.as_bytes().to_vec()),
+        ("places.json".into(), format!("[{}]", places.join(",")).into_bytes()),
+    ]
+}
+
+#[test]
+fn quotes_in_periodic_text_are_found_and_missed_exactly() {
+    let text = "a a ".repeat(20_000) + "b b";
+    let ok = quoting(&text, 300, |i| format!("{}b b", "a a ".repeat(i % 50)));
+    assert!(Dataset::from_files(ok).is_ok());
+    let missing = quoting(&text, 300, |i| format!("{}c c", "a a ".repeat(i % 50)));
+    let err = Dataset::from_files(missing).unwrap_err();
+    assert_eq!(kinds(&err).iter().filter(|k| **k == K::QuoteNotFound).count(), 100, "capped at 100 per file");
+}
+
+#[test]
+fn a_quote_needs_at_least_two_words() {
+    for thin in [" ", "Lion", "  City. "] {
+        let err = Dataset::from_files(quoting("", 1, |_| thin.to_owned())).unwrap_err();
+        assert_eq!(kinds(&err), [K::ThinQuote], "{thin:?}");
+    }
+}
+
+// --- Keys -----------------------------------------------------------------------------
+
+#[test]
+fn names_equal_under_unicode_case_folding_and_normalisation_are_one_name() {
+    for (a, b) in [("Straße", "STRASSE"), ("Caf\u{e9}", "Cafe\u{301}"), ("\u{fb01}sh", "fish")] {
+        let files = quoting("", 2, |_| "Lion City".to_owned());
+        let mut files: Vec<(String, Vec<u8>)> = files;
+        let places = format!(
+            r#"[{{"id": "a", "name": "{a}", "kind": "city", "country": "china", "quotes": [{{"document": "d", "text": "Lion City"}}]}},
+                {{"id": "b", "name": "{b}", "kind": "city", "country": "china", "quotes": [{{"document": "d", "text": "Lion City"}}]}}]"#
+        );
+        files[2].1 = places.into_bytes();
+        let err = Dataset::from_files(files).unwrap_err();
+        assert_eq!(kinds(&err), [K::DuplicateName], "{a} / {b}");
+    }
+    let ds = Dataset::from_files({
+        let mut files = quoting("", 1, |_| "Lion City".to_owned());
+        files[2].1 = r#"[{"id": "a", "name": "Straße", "kind": "city", "country": "china", "quotes": [{"document": "d", "text": "Lion City"}]}]"#.into();
+        files
+    })
+    .unwrap();
+    assert_eq!(ds.places().find("STRASSE").unwrap().id, "a");
+    assert_eq!(ds.places().find("strasse").unwrap().id, "a");
+}
+
+#[test]
+fn names_that_differ_only_in_bit_5_of_punctuation_are_different_names() {
+    // The old hash folded every byte pair differing in bit 5 ('[' and '{', '@' and '`'),
+    // so these all collided; now they are distinct keys, found each by its own name.
+    let names: Vec<String> =
+        (0..64).map(|i| (0..6).map(|b| if i & (1 << b) != 0 { '[' } else { '{' }).collect()).collect();
+    let places: Vec<String> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| format!(r#"{{"id": "p-{i}", "name": "x{n}{i}", "kind": "city", "country": "china", "quotes": [{{"document": "d", "text": "Lion City"}}]}}"#))
+        .collect();
+    let mut files = quoting("", 0, |_| String::new());
+    files[2].1 = format!("[{}]", places.join(",")).into_bytes();
+    let ds = Dataset::from_files(files).unwrap();
+    for (i, n) in names.iter().enumerate() {
+        assert_eq!(ds.places().find(format!("x{n}{i}")).unwrap().id, format!("p-{i}"));
+    }
+}
+
+// --- Confined reads -------------------------------------------------------------------
+
+#[cfg(unix)]
+#[test]
+fn a_record_file_that_is_no_regular_file_is_reported_not_skipped() {
+    use std::os::unix::fs::symlink;
+    type Make<'a> = &'a dyn Fn(&Path);
+    let cases: [(&str, Make); 4] = [
+        ("directory", &|p| std::fs::create_dir(p).unwrap()),
+        ("fifo", &|p| {
+            assert!(std::process::Command::new("mkfifo").arg(p).status().unwrap().success());
+        }),
+        ("loop", &|p| symlink(p, p).unwrap()),
+        ("dev-null", &|p| symlink("/dev/null", p).unwrap()),
+    ];
+    for (name, make) in cases {
+        let dir = case_dir("valid");
+        let dir = dir.parent().unwrap().join(format!("not-a-file-{name}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for f in ["documents.json", "places.json", "organizations.json"] {
+            std::fs::copy(common::corpus::valid_dir().join(f), dir.join(f)).unwrap();
+        }
+        std::fs::create_dir(dir.join("sources")).unwrap();
+        std::fs::copy(common::corpus::valid_dir().join("sources/note.txt"), dir.join("sources/note.txt")).unwrap();
+        make(&dir.join("projects.json"));
+        let err = load_err(&dir);
+        let d = err.diagnostics();
+        assert_eq!(d.len(), 1, "{name}: {d:#?}");
+        assert!(matches!(d[0].kind, K::NotAFile | K::OutsideDirectory | K::Io), "{name}: {}", d[0]);
+        assert!(d[0].file.ends_with("projects.json"), "{name}: {}", d[0]);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_directory_is_refused() {
+    use std::os::unix::fs::symlink;
+    for (target, name) in
+        [("/etc/passwd", "passwd.txt"), ("/proc/self/environ", "environ.txt"), ("/proc/self/pagemap", "pagemap.txt")]
+    {
+        let dir = case_dir("valid");
+        symlink(target, dir.join("sources").join(name)).unwrap();
+        let docs = std::fs::read_to_string(dir.join("documents.json")).unwrap().replace("note.txt", name);
+        std::fs::write(dir.join("documents.json"), docs).unwrap();
+        let err = load_err(&dir);
+        let outside: Vec<_> = err.diagnostics().iter().filter(|d| d.kind == K::OutsideDirectory).collect();
+        assert_eq!(outside.len(), 1, "{target}: {err}");
+        assert!(outside[0].file.ends_with(name));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_inside_the_directory_is_followed() {
+    use std::os::unix::fs::symlink;
+    let dir = case_dir("valid");
+    std::fs::rename(dir.join("places.json"), dir.join("places.data")).unwrap();
+    symlink(dir.join("places.data"), dir.join("places.json")).unwrap();
+    let ds = Dataset::from_dir(&dir).unwrap();
+    assert!(ds.places().get("lion-city").is_some());
+    assert_eq!(ds.skipped().len(), 1, "places.data is reported as not used");
+}
+
+#[test]
+fn uncited_sources_are_not_read_and_are_reported() {
+    let dir = case_dir("valid");
+    std::fs::write(dir.join("sources/extra.txt"), "not cited").unwrap();
+    std::fs::write(dir.join("README.md"), "notes").unwrap();
+    let ds = Dataset::from_dir(&dir).unwrap();
+    let skipped: Vec<&str> = ds.skipped().iter().map(|s| s.path.as_str()).collect();
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    assert!(skipped.iter().any(|p| p.ends_with("extra.txt")) && skipped.iter().any(|p| p.ends_with("README.md")));
+}
+
+#[test]
+fn the_total_bound_covers_the_whole_load() {
+    let dir = case_dir("valid");
+    let err = Dataset::from_dir_with(&dir, &LoadOptions::default().with_max_total_bytes(600)).unwrap_err();
+    assert!(err.diagnostics().iter().any(|d| d.kind == K::TooLarge && d.message.contains("max_total_bytes")), "{err}");
+}
+
+#[test]
+fn a_kind_whose_file_cannot_be_read_raises_no_false_dangling_references() {
+    let dir = case_dir("valid");
+    std::fs::remove_file(dir.join("places.json")).unwrap();
+    std::fs::create_dir(dir.join("places.json")).unwrap();
+    let err = load_err(&dir);
+    assert_eq!(kinds(&err), [K::NotAFile], "{err}");
+    let dir = case_dir("valid");
+    std::fs::write(dir.join("organizations.json"), "\u{feff}[]").unwrap();
+    let err = load_err(&dir);
+    assert_eq!(kinds(&err), [K::ByteOrderMark], "{err}");
+    assert_eq!((err.diagnostics()[0].line, err.diagnostics()[0].column), (Some(1), Some(1)));
+}
+
+// --- Confined writes ------------------------------------------------------------------
+
+#[test]
+fn a_document_file_must_be_one_plain_name() {
+    for bad in ["../../x.txt", "/etc/x.txt", "sub/x.txt", "..", "a\\b.txt"] {
+        let dir = case_dir("valid");
+        let docs = std::fs::read_to_string(dir.join("documents.json")).unwrap();
+        let docs = docs.replace("\"note.txt\"", &serde_json::to_string(bad).unwrap());
+        std::fs::write(dir.join("documents.json"), docs).unwrap();
+        let err = load_err(&dir);
+        assert!(kinds(&err).contains(&K::InvalidFileName), "{bad}: {err}");
+    }
+}
+
+#[test]
+fn write_dir_refuses_a_target_with_files_and_leaves_it_alone() {
+    let dir = scratch("non-empty");
+    std::fs::write(dir.join("keep.txt"), "mine").unwrap();
+    let err = china_singapore::dataset().write_dir(&dir).unwrap_err();
+    assert!(matches!(err, WriteError::NotEmpty { .. }) && err.path() == dir, "{err}");
+    let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+    assert_eq!(left.len(), 1);
+    // Nothing was left beside it either.
+    let siblings = std::fs::read_dir(dir.parent().unwrap()).unwrap().filter_map(Result::ok);
+    assert!(siblings.filter(|e| e.file_name().to_string_lossy().contains(".non-empty.partial")).count() == 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn write_dir_does_not_follow_a_link() {
+    let outside = scratch("link-target");
+    let dir = scratch("link-parent").join("data");
+    std::os::unix::fs::symlink(&outside, &dir).unwrap();
+    let err = china_singapore::dataset().write_dir(&dir).unwrap_err();
+    assert!(matches!(err, WriteError::Link { .. }), "{err}");
+    assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0, "nothing was written through the link");
+}
+
+#[test]
+fn write_dir_failing_part_way_leaves_nothing_and_names_the_path() {
+    let parent = scratch("parent-is-a-file");
+    let file = parent.join("plain-file");
+    std::fs::write(&file, "x").unwrap();
+    let err = china_singapore::dataset().write_dir(file.join("data")).unwrap_err();
+    assert!(err.to_string().contains("plain-file"), "{err}");
+    assert_eq!(std::fs::read(&file).unwrap(), b"x");
+}
+
+#[test]
+fn write_dir_into_an_empty_directory_round_trips() {
+    let dir = scratch("empty-target");
+    let ds = china_singapore::dataset();
+    ds.write_dir(&dir).unwrap();
+    assert_eq!(&Dataset::from_dir(&dir).unwrap(), ds);
+}
+
+// --- Honest messages ------------------------------------------------------------------
+
+#[test]
+fn control_characters_in_data_are_escaped_when_printed() {
+    let forged = "x\n  data/places.json:1:1: io: \u{1b}[31mforged\u{1b}[0m";
+    let record = format!(
+        r#"[{{"id": {}, "name": "N", "kind": "city", "country": "china", "quotes": []}}]"#,
+        serde_json::to_string(forged).unwrap()
+    );
+    let err = Dataset::from_files([("places.json", record)]).unwrap_err();
+    let text = err.to_string();
+    assert_eq!(text.lines().count(), 1 + err.diagnostics().len(), "{text}");
+    assert!(!text.contains('\u{1b}') && text.contains("\\u{1b}") && text.contains("\\u{a}"), "{text}");
+}
+
+#[test]
+fn a_repeated_key_is_reported_as_such_under_the_record_it_starts() {
+    let record = r#"[{"id": "first", "id": "second", "name": "N", "kind": "city", "country": "china", "quotes": []}]"#;
+    let err = Dataset::from_files([("places.json", record)]).unwrap_err();
+    let d = &err.diagnostics()[0];
+    assert_eq!((d.kind, d.record.as_deref()), (K::DuplicateKey, Some("first")), "{d}");
+}
+
+#[test]
+fn the_generated_hostile_inputs_load_as_they_should() {
+    use common::adversarial;
+    let err = Dataset::from_files(adversarial::diagnostics(500)).unwrap_err();
+    assert_eq!(err.diagnostics().len(), 101);
+    let ds = Dataset::from_files(adversarial::quotes(300)).unwrap();
+    assert_eq!(ds.places().len(), 300);
+    let ds = Dataset::from_files(adversarial::colliding_names(2_000)).unwrap();
+    let p = ds.places().get("p-1234").unwrap();
+    assert!(std::ptr::eq(ds.places().find(&p.name).unwrap(), p));
+}
+
+#[test]
+fn the_same_path_given_twice_in_memory_is_an_error() {
+    let err = Dataset::from_files([("places.json", "[]"), ("places.json", "[]")]).unwrap_err();
+    assert_eq!(kinds(&err), [K::DuplicateFile]);
+}
