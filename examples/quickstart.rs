@@ -65,7 +65,7 @@ fn main() {
 
     say!("\nQ: What is in Guangzhou?");
     for p in ds.place_projects("guangzhou") {
-        let basis = p.place.as_ref().map_or("", |r| r.basis.as_str());
+        let basis = p.places.first().map_or("", |r| r.basis.as_str());
         say!("  - {} [{}] (location basis: {basis})", p.name, p.id);
         say!("{}", cite(&p.quotes[0]));
     }

@@ -54,6 +54,8 @@ closed_enum! {
         QuoteNotFound = "quote-not-found",
         /// A quote with fewer than two words: too little to show where a fact comes from.
         ThinQuote = "thin-quote",
+        /// A link or alias marked `stated` that no quote of its record names.
+        NotStated = "not-stated",
         /// A quote, or a link, citing a document that does not exist.
         UnknownDocument = "unknown-document",
         /// A document whose text file is not under `sources/`.

@@ -63,12 +63,13 @@ pub use index::Table;
 pub use load::{LoadOptions, Skipped, WriteError, embedded_files};
 pub use model::{
     Agreement, AgreementId, AgreementInvolvement, AgreementKind, AgreementRole, Alias, AliasKind, Amount, AmountKind,
-    AnyRecord, BadDate, Basis, CalendarDate, Count, CountUnit, Country, Currency, Document, DocumentId, Event,
-    FigureStatus, Forum, ForumId, ForumInvolvement, ForumKind, ForumRole, Involvement, Kind, Link, Milestone,
-    MilestoneKind, Organization, OrganizationId, OrganizationKind, Parent, ParentRelation, PartialDate, Party, Period,
-    PeriodUnit, Place, PlaceId, PlaceKind, PlaceRef, Post, Precision, Project, ProjectId, ProjectKind, ProjectRole,
-    ProjectStatus, Qualifier, Quote, Record, RecordId, Recurrence, Relation, Relative, Role, Sector, Speaker,
-    SpeakerId, SpeakerRole, Talk, Target, TitleStatus, TitleVersion, UnknownValue, Year,
+    AnyRecord, Attribution, BadDate, Basis, CalendarDate, CooperationLevel, Count, CountUnit, Country, Currency,
+    Document, DocumentId, Event, FigureStatus, Finding, Forum, ForumId, ForumInvolvement, ForumKind, ForumRole,
+    Involvement, KeyIssues, Kind, Link, Milestone, MilestoneKind, NameSource, Organization, OrganizationId,
+    OrganizationKind, Parent, ParentRelation, PartialDate, Party, PartyRef, Period, PeriodUnit, Place, PlaceId,
+    PlaceKind, Post, Precision, Project, ProjectId, ProjectKind, ProjectRelation, ProjectRelationKind, ProjectRole,
+    ProjectStatus, Qualifier, Quote, Record, RecordId, Recurrence, Ref, RelatedTo, Relation, Relative, Role, Sector,
+    Session, Speaker, SpeakerId, SpeakerRole, Talk, Target, TitleStatus, TitleVersion, UnknownValue, Year,
 };
 pub use query::{AgreementFilter, ForumFilter, Matches, ProjectFilter, SpeakerFilter};
 

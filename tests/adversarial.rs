@@ -45,8 +45,9 @@ fn a_file_with_thousands_of_problems_lists_the_first_hundred_and_counts_the_rest
 #[test]
 fn one_record_with_thousands_of_unknown_ids_is_capped_too() {
     let dir = case_dir("valid");
-    let ids: Vec<String> =
-        (0..3_000).map(|i| format!(r#"{{"organization": "nobody-{i}", "roles": ["operator"]}}"#)).collect();
+    let ids: Vec<String> = (0..3_000)
+        .map(|i| format!(r#"{{"organization": "nobody-{i}", "role": "operator", "basis": "context"}}"#))
+        .collect();
     let path = dir.join("projects.json");
     let text = std::fs::read_to_string(&path).unwrap();
     let organizations = text.find(r#""organizations": ["#).unwrap() + r#""organizations": ["#.len();
@@ -65,7 +66,7 @@ fn quoting(text: &str, n: usize, quote: impl Fn(usize) -> String) -> Vec<(String
     let places: Vec<String> = (0..n)
         .map(|i| {
             let q = serde_json::to_string(&quote(i)).unwrap();
-            format!(r#"{{"id": "p-{i}", "name": "Place {i}", "kind": "city", "country": "china", "quotes": [{{"document": "d", "text": {q}}}]}}"#)
+            format!(r#"{{"id": "p-{i}", "name": "Place {i}", "kind": "city", "country": {{"id": "china", "basis": "context"}}, "quotes": [{{"document": "d", "text": {q}}}]}}"#)
         })
         .collect();
     vec![
@@ -101,8 +102,8 @@ fn names_equal_under_unicode_case_folding_and_normalisation_are_one_name() {
         let files = quoting("", 2, |_| "Lion City".to_owned());
         let mut files: Vec<(String, Vec<u8>)> = files;
         let places = format!(
-            r#"[{{"id": "a", "name": "{a}", "kind": "city", "country": "china", "quotes": [{{"document": "d", "text": "Lion City"}}]}},
-                {{"id": "b", "name": "{b}", "kind": "city", "country": "china", "quotes": [{{"document": "d", "text": "Lion City"}}]}}]"#
+            r#"[{{"id": "a", "name": "{a}", "kind": "city", "country": {{"id": "china", "basis": "context"}}, "quotes": [{{"document": "d", "text": "Lion City"}}]}},
+                {{"id": "b", "name": "{b}", "kind": "city", "country": {{"id": "china", "basis": "context"}}, "quotes": [{{"document": "d", "text": "Lion City"}}]}}]"#
         );
         files[2].1 = places.into_bytes();
         let err = Dataset::from_files(files).unwrap_err();
@@ -110,7 +111,7 @@ fn names_equal_under_unicode_case_folding_and_normalisation_are_one_name() {
     }
     let ds = Dataset::from_files({
         let mut files = quoting("", 1, |_| "Lion City".to_owned());
-        files[2].1 = r#"[{"id": "a", "name": "Straße", "kind": "city", "country": "china", "quotes": [{"document": "d", "text": "Lion City"}]}]"#.into();
+        files[2].1 = r#"[{"id": "a", "name": "Straße", "kind": "city", "country": {"id": "china", "basis": "context"}, "quotes": [{"document": "d", "text": "Lion City"}]}]"#.into();
         files
     })
     .unwrap();
@@ -127,7 +128,7 @@ fn names_that_differ_only_in_bit_5_of_punctuation_are_different_names() {
     let places: Vec<String> = names
         .iter()
         .enumerate()
-        .map(|(i, n)| format!(r#"{{"id": "p-{i}", "name": "x{n}{i}", "kind": "city", "country": "china", "quotes": [{{"document": "d", "text": "Lion City"}}]}}"#))
+        .map(|(i, n)| format!(r#"{{"id": "p-{i}", "name": "x{n}{i}", "kind": "city", "country": {{"id": "china", "basis": "context"}}, "quotes": [{{"document": "d", "text": "Lion City"}}]}}"#))
         .collect();
     let mut files = quoting("", 0, |_| String::new());
     files[2].1 = format!("[{}]", places.join(",")).into_bytes();
@@ -295,7 +296,7 @@ fn write_dir_into_an_empty_directory_round_trips() {
 fn control_characters_in_data_are_escaped_when_printed() {
     let forged = "x\n  data/places.json:1:1: io: \u{1b}[31mforged\u{1b}[0m";
     let record = format!(
-        r#"[{{"id": {}, "name": "N", "kind": "city", "country": "china", "quotes": []}}]"#,
+        r#"[{{"id": {}, "name": "N", "kind": "city", "country": {{"id": "china", "basis": "context"}}, "quotes": []}}]"#,
         serde_json::to_string(forged).unwrap()
     );
     let err = Dataset::from_files([("places.json", record)]).unwrap_err();
@@ -306,7 +307,7 @@ fn control_characters_in_data_are_escaped_when_printed() {
 
 #[test]
 fn a_repeated_key_is_reported_as_such_under_the_record_it_starts() {
-    let record = r#"[{"id": "first", "id": "second", "name": "N", "kind": "city", "country": "china", "quotes": []}]"#;
+    let record = r#"[{"id": "first", "id": "second", "name": "N", "kind": "city", "country": {{"id": "china", "basis": "context"}}, "quotes": []}]"#;
     let err = Dataset::from_files([("places.json", record)]).unwrap_err();
     let d = &err.diagnostics()[0];
     assert_eq!((d.kind, d.record.as_deref()), (K::DuplicateKey, Some("first")), "{d}");

@@ -1,5 +1,5 @@
-//! Fact tests: the articles' facts as a user would ask for them. Every expected value is
-//! taken from the articles in data/sources/.
+//! Fact tests: the articles' facts as a user would ask for them, and how each link is known.
+//! Every expected value is taken from the articles in data/sources/.
 
 use china_singapore::*;
 
@@ -7,24 +7,311 @@ fn ds() -> &'static Dataset {
     dataset()
 }
 
-fn ids<'a, T: Record + 'a>(it: impl Iterator<Item = &'a T>) -> Vec<&'a str> {
-    it.map(|r| r.id()).collect()
+fn ids<'a, T: Record + 'a>(it: impl IntoIterator<Item = &'a T>) -> Vec<&'a str> {
+    it.into_iter().map(|r| r.id()).collect()
+}
+
+fn project(id: &str) -> &'static Project {
+    ds().projects().get(id).unwrap_or_else(|| panic!("no project {id}"))
+}
+
+/// Each link of a record as (relation, target id or country, basis).
+fn links<T: Record>(r: &T) -> Vec<(Relation, String, Basis)> {
+    r.links()
+        .into_iter()
+        .map(|l| {
+            let target = match l.target {
+                Target::Record(_, id) => id.to_owned(),
+                Target::Country(c) => c.to_string(),
+            };
+            (l.relation, target, l.basis)
+        })
+        .collect()
+}
+
+fn link_basis<T: Record>(r: &T, relation: Relation, target: &str) -> Option<Basis> {
+    links(r).into_iter().find(|(rel, t, _)| *rel == relation && t == target).map(|(_, _, b)| b)
+}
+
+const KC: &str = "china-singapore-guangzhou-knowledge-city";
+
+#[test]
+fn biomedicine_reaches_the_knowledge_city_and_its_two_bases() {
+    let got = ids(ds().project_filter().sector(Sector::Biomedicine));
+    assert_eq!(got, [KC, "biosyngen-production-base", "lion-tcr-gmp-cell-production-base"]);
+    let kc = project(KC);
+    assert!(kc.sectors.contains(&Sector::FinancialServices), "by its bullets, financial services");
+    let finance = ids(ds().project_filter().sector(Sector::FinancialServices));
+    assert_eq!(finance, [KC, "green-bond-issuance"]);
 }
 
 #[test]
-fn biomedicine_projects_are_the_two_the_article_lists() {
-    let got = ids(ds().project_filter().sector(Sector::Biomedicine).iter());
-    assert_eq!(got, ["biosyngen-production-base", "lion-tcr-gmp-cell-production-base"]);
+fn the_knowledge_city_lies_in_the_bay_area_as_stated_and_in_guangzhou_by_its_name() {
+    let kc = project(KC);
+    assert_eq!(link_basis(kc, Relation::Place, "greater-bay-area"), Some(Basis::Stated));
+    assert_eq!(link_basis(kc, Relation::Place, "guangzhou"), Some(Basis::Name));
+    for (id, basis) in [("guangzhou-lion-tcr", Basis::Name), ("nus-guangzhou-innovation-institute", Basis::Name)] {
+        assert_eq!(link_basis(project(id), Relation::Place, "guangzhou"), Some(basis), "{id}");
+    }
+    let zone = project("china-singapore-innovation-cooperation-demonstration-zone");
+    assert!(zone.places.is_empty(), "the text calls it one of 'other regions'");
+    assert!(project("regional-energy-projects").places.is_empty(), "extended to other regions");
+    for hk in ["hong-kong", "macao"] {
+        let p = ds().places().get(hk).unwrap();
+        assert_eq!(link_basis(p, Relation::Within, "greater-bay-area"), Some(Basis::Name), "{hk}");
+    }
 }
 
 #[test]
-fn each_sector_heading_has_its_projects() {
-    let digital = ids(ds().project_filter().sector(Sector::DigitalEconomy).iter());
-    assert!(digital.contains(&"ncs-gba-fintech-delivery-center"));
-    let green = ids(ds().project_filter().sector(Sector::GreenDevelopment).iter());
-    assert!(green.contains(&"regional-energy-projects"));
-    let finance = ids(ds().project_filter().sector(Sector::FinancialServices).iter());
-    assert_eq!(finance, ["green-bond-issuance"]);
+fn the_regulations_achieved_and_the_knowledge_city_is_state_level() {
+    let reg = ds().agreements().get("regulations-on-csgkc").unwrap();
+    assert!(reg.aims.is_empty());
+    assert_eq!(
+        reg.achievements,
+        ["has made remarkable achievements in ChinaSingapore state-level bilateral cooperation projects"]
+    );
+    let level = project(KC).cooperation_level.as_ref().unwrap();
+    assert_eq!((level.id, level.basis), (CooperationLevel::StateLevelBilateral, Basis::Context));
+    let sip = project("suzhou-industrial-park");
+    assert_eq!(sip.cooperation_level.as_ref().map(|l| l.id), Some(CooperationLevel::Intergovernmental));
+}
+
+#[test]
+fn yesterday_has_no_invented_day_and_the_roundtable_no_borrowed_date() {
+    let f = ds().forums().get("trade-in-services-forum-4").unwrap();
+    let d = f.date.as_ref().unwrap();
+    assert_eq!((d.relative, d.precision, d.month, d.day), (Some(Relative::Yesterday), Precision::Day, None, None));
+    assert_eq!(d.relative_to.as_ref().unwrap(), "trade-in-services-forum");
+    assert!(d.year.as_ref().unwrap().is_inferred());
+    for day in ["2021-01-01", "2021-11-04", "2021-12-31"] {
+        assert_eq!(ds().forum_filter().on(day.parse().unwrap()).iter().count(), 0, "{day}");
+    }
+    let year = ds().forum_filter().between("2021-01-01".parse().unwrap(), "2021-12-31".parse().unwrap());
+    assert_eq!(ids(year), ["trade-in-services-forum-4"]);
+    let rt = ds().forums().get("trade-in-services-forum-4-roundtable").unwrap();
+    assert!(rt.date.is_none());
+}
+
+#[test]
+fn the_three_missing_facts() {
+    let office = ds().organizations().get("csgks-cooperation-affairs-office").unwrap();
+    let p = office.project.as_ref().unwrap();
+    assert_eq!((p.id.as_str(), p.basis), (KC, Basis::Name));
+    let official = ds().speakers().get("csgks-commission-official").unwrap();
+    assert_eq!(official.statements_about.as_ref().unwrap().id, "mou-singapore-companies-csgks");
+    let launched: Vec<&str> = ds()
+        .projects()
+        .iter()
+        .filter(|p| p.started.as_ref().is_some_and(|d| d.relative == Some(Relative::RecentYears)))
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(
+        launched,
+        [
+            "ncs-gba-fintech-delivery-center",
+            "biosyngen-production-base",
+            "lion-tcr-gmp-cell-production-base",
+            "regional-energy-projects",
+            "green-bond-issuance"
+        ]
+    );
+    assert_eq!(project("green-bond-issuance").started.as_ref().unwrap().as_written, "In recent years");
+}
+
+#[test]
+fn the_keynote_order_and_the_concerns_of_all_parties_are_fields() {
+    let f = ds().forums().get("trade-in-services-forum-4").unwrap();
+    let order: Vec<(&str, Vec<&str>)> =
+        f.programme.iter().map(|s| (s.session.as_str(), s.speakers.iter().map(|r| r.id.as_str()).collect())).collect();
+    assert_eq!(
+        order,
+        [
+            ("keynote speech", vec!["chi-fulin"]),
+            ("subsequent keynote speech session", vec!["qian-bin", "li-tao", "wei-zhe"])
+        ]
+    );
+    let issues = f.key_issues.as_ref().unwrap();
+    assert_eq!((issues.concerned.as_str(), issues.basis, issues.issues.len()), ("all parties", Basis::Context, 3));
+}
+
+#[test]
+fn party_and_role_links_carry_their_true_basis() {
+    let mou = ds().agreements().get("mou-service-industry-development").unwrap();
+    assert_eq!(link_basis(mou, Relation::Party, "singapore"), Some(Basis::Context), "the signer's post");
+    assert_eq!(link_basis(mou, Relation::Party, "suzhou-municipal-government"), Some(Basis::Stated));
+    let cptpp = ds().agreements().get("cptpp").unwrap();
+    assert_eq!(link_basis(cptpp, Relation::Party, "singapore"), Some(Basis::Context), "implied by the presidency");
+    let roles = |id: &str| -> Vec<(ProjectRole, Basis)> {
+        project(id).organizations.iter().map(|i| (i.role, i.basis)).collect()
+    };
+    assert_eq!(roles(KC), [(ProjectRole::Administrator, Basis::Context)]);
+    assert_eq!(roles("nus-guangzhou-innovation-institute"), [(ProjectRole::Owner, Basis::Name)]);
+    assert_eq!(
+        roles("regional-energy-projects"),
+        [
+            (ProjectRole::Partner, Basis::Stated),
+            (ProjectRole::Investor, Basis::Context),
+            (ProjectRole::Builder, Basis::Context),
+            (ProjectRole::Operator, Basis::Context)
+        ]
+    );
+    assert_eq!(roles("guangzhou-lion-tcr"), [(ProjectRole::Participant, Basis::Name)]);
+    let sip = ds().organizations().get("sip-administrative-committee").unwrap();
+    assert!(sip.aliases.is_empty(), "the text uses 'Suzhou Industrial Park' for the park");
+    assert_eq!(ds().projects().find("Suzhou Industrial Park").unwrap().id, "suzhou-industrial-park");
+}
+
+#[test]
+fn only_what_the_text_supports_is_part_of_the_knowledge_city() {
+    let in_kc = ids(ds().projects().iter().filter(|p| p.part_of.iter().any(|r| r.id == KC)));
+    assert_eq!(
+        in_kc,
+        [
+            "ncs-gba-fintech-delivery-center",
+            "biosyngen-production-base",
+            "lion-tcr-gmp-cell-production-base",
+            "regional-energy-projects",
+            "green-bond-issuance"
+        ]
+    );
+    assert_eq!(link_basis(project("ncs-gba-fintech-delivery-center"), Relation::PartOf, KC), Some(Basis::Stated));
+    assert_eq!(link_basis(project("biosyngen-production-base"), Relation::PartOf, KC), Some(Basis::Context));
+    for topic_only in
+        ["china-singapore-smart-park", "ascendas-onehub-gkc-phase-i", "nus-guangzhou-innovation-institute"]
+    {
+        assert!(project(topic_only).part_of.iter().all(|r| r.id != KC), "{topic_only}");
+    }
+    // RCEP is not the city's project; the city integrates its strategy.
+    assert!(ds().agreements().get("rcep").unwrap().projects.is_empty());
+    assert_eq!(link_basis(project(KC), Relation::Integrates, "rcep"), Some(Basis::Stated));
+    assert_eq!(link_basis(project(KC), Relation::Integrates, "belt-and-road-initiative"), Some(Basis::Stated));
+}
+
+#[test]
+fn aims_sit_on_the_right_record_and_achievements_apart() {
+    let kc = project(KC);
+    assert!(!kc.aims.iter().any(|a| a.starts_with("polish the CSGKS")), "the official's expectation of the MOU");
+    let mou = ds().agreements().get("mou-singapore-companies-csgks").unwrap();
+    assert!(mou.aims.iter().any(|a| a.starts_with("polish the CSGKS")));
+    let fta = ds().agreements().get("china-singapore-fta").unwrap();
+    assert!(fta.aims.is_empty());
+    assert_eq!(fta.milestones[0].event, MilestoneKind::UpgradeTalksAnnounced);
+    assert_eq!(fta.milestones[0].aims.len(), 2, "the aims are the upgrade talks'");
+    let sip = project("suzhou-industrial-park");
+    assert!(sip.aims.is_empty() && sip.achievements.len() == 4);
+}
+
+#[test]
+fn the_first_phase_operates_not_the_whole_centre() {
+    let centre = project("ncs-gba-fintech-delivery-center");
+    assert_eq!(centre.status, None);
+    let phase = project("ncs-gba-fintech-delivery-center-phase-1");
+    assert_eq!(
+        (phase.status, phase.phase, phase.name_source),
+        (Some(ProjectStatus::Operating), Some(1), NameSource::Descriptive)
+    );
+    assert_eq!(phase.part_of[0].id, "ncs-gba-fintech-delivery-center");
+}
+
+#[test]
+fn names_the_crate_made_up_are_flagged() {
+    for id in ["biosyngen-production-base", "lion-tcr-gmp-cell-production-base", "green-bond-issuance"] {
+        assert_eq!(project(id).name_source(), NameSource::Descriptive, "{id}");
+    }
+    assert_eq!(project("china-singapore-smart-park").name_source(), NameSource::Text);
+    assert!(!ds().speakers().get("csgks-commission-official").unwrap().is_named());
+}
+
+#[test]
+fn yang_yudong_took_part_in_the_roundtable_and_gave_no_talk() {
+    let y = ds().speakers().get("yang-yudong").unwrap();
+    assert!(y.talk.is_none());
+    assert_eq!(y.forum.as_ref().unwrap().id, "trade-in-services-forum-4-roundtable");
+    let rt = ds().forums().get("trade-in-services-forum-4-roundtable").unwrap();
+    let by: Vec<Attribution> = rt.findings.iter().map(|f| f.by).collect();
+    assert_eq!(by, [Attribution::Participants, Attribution::Article, Attribution::Article, Attribution::Article]);
+}
+
+#[test]
+fn the_second_articles_year_and_every_year_from_it_say_they_are_inferred() {
+    let d2 = ds().documents().get("trade-in-services-forum").unwrap();
+    let y = d2.year.as_ref().unwrap();
+    assert_eq!(y.value, 2021);
+    assert!(y.inferred_from.as_deref().unwrap().contains("never names it"));
+    for (id, year) in [("depa", 2020), ("rcep", 2022), ("china-singapore-fta", 2020)] {
+        let d = ds().agreements().get(id).unwrap().milestones[0].date.as_ref().unwrap();
+        let dy = d.year.as_ref().unwrap();
+        assert_eq!((dy.value, dy.is_inferred()), (year, true), "{id}");
+        assert!(dy.inferred_from.as_deref().unwrap().contains("itself inferred"), "{id}");
+        assert_eq!(d.relative_to.as_ref().unwrap(), "trade-in-services-forum");
+    }
+    let cptpp = ds().agreements().get("cptpp").unwrap().milestones[0].date.as_ref().unwrap();
+    assert!(!cptpp.year.as_ref().unwrap().is_inferred(), "'in 2022' is stated");
+}
+
+#[test]
+fn directed_relations_and_the_council_a_meeting_belongs_to() {
+    let energy = project("regional-energy-projects");
+    assert_eq!(link_basis(energy, Relation::StartsFrom, "knowledge-tower"), Some(Basis::Stated));
+    assert_eq!(
+        link_basis(energy, Relation::ExtendsTo, "china-singapore-innovation-cooperation-demonstration-zone"),
+        Some(Basis::Stated)
+    );
+    let jcbc = ds().forums().get("jcbc-18").unwrap();
+    assert_eq!(jcbc.meeting_of.as_ref().unwrap().id, "jcbc");
+    assert_eq!(ds().organizations().find("JCBC").unwrap().id, "jcbc");
+    assert_eq!(ds().forums().find("18th JCBC").unwrap().id, "jcbc-18");
+    let f4 = ds().forums().get("trade-in-services-forum-4").unwrap();
+    assert_eq!(f4.series.as_ref().unwrap().id, "china-singapore-trade-in-services-innovation-forum");
+    assert_eq!(
+        ds().forums().find("China-Singapore Trade in Services Innovation Forum").unwrap().kind,
+        ForumKind::Series
+    );
+}
+
+#[test]
+fn the_names_people_type_resolve_with_their_basis() {
+    let project = |q: &str| ds().projects().find(q).map(|r| r.id.as_str());
+    let org = |q: &str| ds().organizations().find(q).map(|r| r.id.as_str());
+    let agreement = |q: &str| ds().agreements().find(q).map(|r| r.id.as_str());
+    let place = |q: &str| ds().places().find(q).map(|r| r.id.as_str());
+    let forum = |q: &str| ds().forums().find(q).map(|r| r.id.as_str());
+    for q in ["Knowledge City", "Guangzhou Knowledge City"] {
+        assert_eq!(project(q), Some(KC), "{q}");
+    }
+    for q in ["BRI", "Belt and Road"] {
+        assert_eq!(project(q), Some("belt-and-road-initiative"), "{q}");
+    }
+    for q in ["CSFTA", "China-Singapore FTA"] {
+        assert_eq!(agreement(q), Some("china-singapore-fta"), "{q}");
+    }
+    let orgs = [
+        ("NUS", "national-university-of-singapore"),
+        ("NTU", "nanyang-technological-university"),
+        ("SGX", "singapore-exchange"),
+        ("Singtel", "singapore-telecom"),
+        ("MTI", "singapore-ministry-of-trade-and-industry"),
+        ("BoCom", "bank-of-communications"),
+        ("Philips", "philips-greater-china"),
+        ("Yicai", "yicai-media-group"),
+        ("JCBC", "jcbc"),
+    ];
+    for (q, id) in orgs {
+        assert_eq!(org(q), Some(id), "{q}");
+    }
+    assert_eq!(project("SIP"), Some("suzhou-industrial-park"));
+    assert_eq!(place("YRD"), Some("yangtze-river-delta"));
+    assert_eq!(place("NECC"), Some("national-exhibition-and-convention-center"));
+    assert_eq!(project("Ascendas OneHub"), Some("ascendas-onehub-gkc"));
+    assert_eq!(agreement("DEPA"), Some("depa"));
+    assert_eq!(agreement("CPTPP"), Some("cptpp"));
+    assert_eq!(forum("18th JCBC"), Some("jcbc-18"));
+    assert_eq!(forum("4th China-Singapore Trade in Services Innovation Forum"), Some("trade-in-services-forum-4"));
+    assert_eq!(forum("4th China International Import Expo"), Some("ciie-4"));
+    assert_eq!(project("NUS Guangzhou Innovation Institute"), Some("nus-guangzhou-innovation-institute"));
+    // Each such alias says it is common usage, not the text's.
+    let nus = ds().organizations().get("national-university-of-singapore").unwrap();
+    assert_eq!((nus.aliases[0].name.as_str(), nus.aliases[0].basis), ("NUS", Basis::CommonUsage));
 }
 
 #[test]
@@ -33,10 +320,10 @@ fn keynote_speakers_at_the_fourth_forum_and_their_organisations() {
     assert_eq!(forum.edition, Some(4));
     let keynotes: Vec<(&str, Vec<&str>)> = ds()
         .speaker_filter()
-        .forum(forum.id())
+        .forum(&forum.id)
         .role(SpeakerRole::Keynote)
         .iter()
-        .map(|s| (s.name.as_str(), s.organizations().map(|o| o.as_ref()).collect()))
+        .map(|s| (s.name.as_str(), s.organizations().map(|o| o.as_str()).collect()))
         .collect();
     assert_eq!(
         keynotes,
@@ -53,7 +340,7 @@ fn keynote_speakers_at_the_fourth_forum_and_their_organisations() {
         Some("Benchmarking International High-Level Economic and Trade Rules")
     );
     let cird = ds().organizations().get("china-institute-for-reform-and-development").unwrap();
-    assert_eq!(cird.based_in.as_ref().unwrap(), "hainan");
+    assert_eq!(cird.based_in.as_ref().unwrap().id, "hainan");
 }
 
 #[test]
@@ -70,19 +357,9 @@ fn smart_park_cost_opening_and_projects() {
         (Some(6), Precision::Month, Some(Relative::ThisYear))
     );
     assert!(opened.year.is_none(), "the article gives no year for 'June this year'");
-    assert_eq!(opened.as_written, "In June this year");
     let n = park.count(CountUnit::IndustrializationProjects).unwrap();
     assert_eq!((n.value, n.qualifier), (60, Qualifier::MoreThan));
-    assert_eq!(
-        n.including,
-        [
-            "NCS Greater Bay Area Fintech Delivery Center",
-            "SP Group",
-            "Guangzhou Lion TCR",
-            "Star 3D Oral digital Medicine"
-        ]
-    );
-    let parts = ids(ds().projects().iter().filter(|p| p.part_of.as_ref().is_some_and(|x| x == park.id())));
+    let parts = ids(ds().projects().iter().filter(|p| p.part_of.iter().any(|x| x.id == park.id)));
     assert_eq!(
         parts,
         [
@@ -92,82 +369,41 @@ fn smart_park_cost_opening_and_projects() {
             "star-3d-oral-digital-medicine"
         ]
     );
+    assert!(parts.iter().all(|p| link_basis(project(p), Relation::PartOf, park.id.as_str()) == Some(Basis::Stated)));
 }
 
 #[test]
 fn agreements_signed_at_the_18th_jcbc() {
     let jcbc = ds().forums().find("18th JCBC").unwrap();
-    assert_eq!((jcbc.edition, jcbc.place.as_ref().unwrap().place.as_str()), (Some(18), "singapore"));
+    assert_eq!((jcbc.edition, jcbc.place.as_ref().unwrap().id.as_str()), (Some(18), "singapore"));
     let date = jcbc.date.as_ref().unwrap();
     assert_eq!((date.month, date.day, date.year.is_none()), (Some(11), Some(1), true));
-    let got = ids(ds().forum_agreements(jcbc.id()));
-    assert_eq!(got, ["jcbc-18-agreements", "mou-singapore-companies-csgks"]);
+    assert_eq!(ids(ds().forum_agreements(&jcbc.id)), ["jcbc-18-agreements", "mou-singapore-companies-csgks"]);
     let package = ds().agreements().get("jcbc-18-agreements").unwrap();
     assert_eq!((package.counts[0].value, package.counts[0].qualifier), (19, Qualifier::Exact));
     let mou = ds().agreements().get("mou-singapore-companies-csgks").unwrap();
-    assert_eq!(mou.kind, AgreementKind::Mou);
-    assert_eq!(mou.part_of.as_ref().unwrap(), "jcbc-18-agreements");
+    assert_eq!((mou.kind, mou.part_of.as_ref().unwrap().id.as_str()), (AgreementKind::Mou, "jcbc-18-agreements"));
     assert_eq!(mou.aims.len(), 4);
 }
 
 #[test]
-fn what_is_in_guangzhou_includes_the_knowledge_city_and_its_projects() {
-    let got = ids(ds().place_projects("guangzhou"));
-    for id in [
-        "china-singapore-guangzhou-knowledge-city",
-        "china-singapore-smart-park",
-        "nus-guangzhou-innovation-institute",
-        "biosyngen-production-base",
-    ] {
-        assert!(got.contains(&id), "{id} missing from {got:?}");
-    }
-    assert!(!got.contains(&"suzhou-industrial-park"));
-    // Guangzhou lies in the Greater Bay Area, which is in China.
-    let gba = ids(ds().place_projects("greater-bay-area"));
-    let china = ids(ds().place_projects("china"));
-    assert!(got.iter().all(|p| gba.contains(p) && china.contains(p)));
-    assert!(china.contains(&"suzhou-industrial-park") && !gba.contains(&"suzhou-industrial-park"));
-}
-
-#[test]
-fn the_knowledge_city_is_abbreviated_two_ways() {
-    let p = ds().projects();
-    let a = p.find("csgks").unwrap();
-    assert_eq!(a.id(), "china-singapore-guangzhou-knowledge-city");
-    assert!(std::ptr::eq(a, p.find("CSGKC").unwrap()));
-    assert!(std::ptr::eq(a, p.find("China-Singapore Guangzhou Knowledge City").unwrap()));
-    let kinds: Vec<(&str, AliasKind)> = a.aliases.iter().map(|x| (x.name.as_str(), x.kind)).collect();
-    assert_eq!(kinds, [("CSGKS", AliasKind::Abbreviation), ("CSGKC", AliasKind::Variant)]);
-}
-
-#[test]
 fn figures_keep_their_qualifiers_and_units() {
-    let phase1 = ds().projects().get("ascendas-onehub-gkc-phase-i").unwrap();
+    let phase1 = project("ascendas-onehub-gkc-phase-i");
     let e = phase1.count(CountUnit::Enterprises).unwrap();
     assert_eq!((e.value, e.qualifier), (400, Qualifier::MoreThan));
-    let people = phase1.count(CountUnit::People).unwrap();
-    assert_eq!((people.value, people.qualifier), (3000, Qualifier::Exact));
-    assert_eq!(phase1.phase, Some(1));
-
-    let nus = ds().projects().get("nus-guangzhou-innovation-institute").unwrap();
-    let t = nus.count(CountUnit::Talents).unwrap();
+    assert_eq!(phase1.count(CountUnit::People).map(|c| (c.value, c.qualifier)), Some((3000, Qualifier::Exact)));
+    let t = project("nus-guangzhou-innovation-institute").count(CountUnit::Talents).unwrap();
     assert_eq!((t.value, t.qualifier, t.status), (3000, Qualifier::Nearly, FigureStatus::Target));
-    let period = t.period.as_ref().unwrap();
-    assert_eq!((period.length, period.unit), (10, PeriodUnit::Year));
-
-    let ncs = ds().projects().get("ncs-gba-fintech-delivery-center").unwrap();
-    let it = ncs.count(CountUnit::ItProfessionals).unwrap();
+    assert_eq!(t.period.as_ref().map(|p| (p.length, p.unit)), Some((10, PeriodUnit::Year)));
+    let it = project("ncs-gba-fintech-delivery-center").count(CountUnit::ItProfessionals).unwrap();
     assert_eq!((it.value, it.status), (500, FigureStatus::Expected));
     assert_eq!(it.date.as_ref().unwrap().relative, Some(Relative::EndOfThisYear));
-
-    let bonds = ds().projects().get("green-bond-issuance").unwrap();
+    let bonds = project("green-bond-issuance");
     let a = bonds.amount(AmountKind::CumulativeIssuance).unwrap();
     assert_eq!((a.value, a.currency), (1_340_000_000, Currency::Usd));
     assert_eq!(bonds.count(CountUnit::Enterprises).unwrap().value, 3);
-
-    let jri = ds().projects().get("china-singapore-international-joint-research-institute").unwrap();
+    let jri = project("china-singapore-international-joint-research-institute");
     assert_eq!(jri.count(CountUnit::IndustrializationSystems).unwrap().value, 9);
-
     let contracts = ds().agreements().get("forum-contracts").unwrap();
     let c: Vec<(u64, CountUnit)> = contracts.counts.iter().map(|c| (c.value, c.unit)).collect();
     assert_eq!(c, [(21, CountUnit::Groups), (3, CountUnit::Batches)]);
@@ -175,8 +411,7 @@ fn figures_keep_their_qualifiers_and_units() {
 
 #[test]
 fn the_corrected_talk_title_keeps_both_versions() {
-    let wei = ds().speakers().find("Wei Zhe").unwrap();
-    let talk = wei.talk.as_ref().unwrap();
+    let talk = ds().speakers().find("Wei Zhe").unwrap().talk.as_ref().unwrap();
     let versions: Vec<(&str, TitleStatus)> = talk.titles.iter().map(|t| (t.title.as_str(), t.status)).collect();
     assert_eq!(
         versions,
@@ -204,78 +439,41 @@ fn forum_hosts_organisers_media_partner_parent_and_theme() {
             ("yicai-media-group", ForumRole::MediaPartner),
         ]
     );
-    assert_eq!(f.parent.as_ref().unwrap(), "ciie-4");
-    assert_eq!(ds().forums().get("ciie-4").unwrap().edition, Some(4));
-    assert_eq!(f.recurrence, Some(Recurrence::Annual));
+    assert_eq!(f.parent.as_ref().unwrap().id, "ciie-4");
+    let series = ds().forums().get("china-singapore-trade-in-services-innovation-forum").unwrap();
+    assert_eq!(series.recurrence, Some(Recurrence::Annual));
     assert_eq!(
         f.theme.as_deref(),
         Some("Digital Empowerment, Create the New Pattern of High-Level Opening-up in Trade in Service.")
     );
-    assert_eq!(f.place.as_ref().unwrap().place, "national-exhibition-and-convention-center");
-    let date = f.date.as_ref().unwrap();
-    assert_eq!((date.relative, date.as_written.as_str()), (Some(Relative::Yesterday), "yesterday afternoon"));
-    assert!(date.year.as_ref().unwrap().is_inferred());
-    let rt = ds().forum_filter().parent(f.id()).iter().next().unwrap();
+    assert_eq!(f.place.as_ref().unwrap().id, "national-exhibition-and-convention-center");
+    let rt = ds().forum_filter().parent(&f.id).iter().next().unwrap();
     assert_eq!(rt.kind, ForumKind::Roundtable);
-    assert!(
-        rt.theme
-            .as_deref()
-            .unwrap()
-            .starts_with("Vision under the New Pattern of Shanghai-Suzhou Integrated Development")
-    );
 }
 
 #[test]
 fn trade_agreements_and_their_dates() {
     let depa = ds().agreements().get("depa").unwrap();
-    let parties: Vec<&Party> = depa.parties.iter().collect();
+    let parties: Vec<&Party> = depa.parties.iter().map(|p| &p.party).collect();
     assert_eq!(
         parties,
         [&Party::Country(Country::NewZealand), &Party::Country(Country::Singapore), &Party::Country(Country::Chile)]
     );
     let signed = depa.milestones[0].date.as_ref().unwrap();
     assert_eq!((signed.year.as_ref().unwrap().value, signed.month, signed.day), (2020, Some(6), Some(12)));
-    assert!(signed.year.as_ref().unwrap().is_inferred());
-
     let rcep = ds().agreements().find("RCEP").unwrap();
-    let effect = &rcep.milestones[0];
-    assert_eq!(effect.event, MilestoneKind::TakesEffect);
-    assert_eq!(effect.date.as_ref().unwrap().year.as_ref().unwrap().value, 2022);
-
+    assert_eq!(rcep.milestones[0].event, MilestoneKind::TakesEffect);
     let cptpp = ds().agreements().get("cptpp").unwrap();
     let pres = &cptpp.milestones[0];
     assert_eq!(
-        (pres.event, pres.party.clone()),
-        (MilestoneKind::PresidencyTakenOver, Some(Party::Country(Country::Singapore)))
+        (pres.event, pres.party.as_ref().map(|p| &p.party)),
+        (MilestoneKind::PresidencyTakenOver, Some(&Party::Country(Country::Singapore)))
     );
-    let y = pres.date.as_ref().unwrap().year.as_ref().unwrap();
-    assert_eq!((y.value, y.is_inferred()), (2022, false));
-
-    let fta = ds().agreements().get("china-singapore-fta").unwrap();
-    assert_eq!(fta.kind, AgreementKind::FreeTradeAgreement);
-    assert_eq!(fta.milestones[0].date.as_ref().unwrap().month, Some(12));
-
     let reg = ds().agreements().get("regulations-on-csgkc").unwrap();
     let in_force = reg.milestones[0].date.as_ref().unwrap();
     assert_eq!((in_force.month, in_force.day, in_force.year.is_none()), (Some(3), Some(1), true));
-    assert_eq!(reg.jurisdiction.as_ref().unwrap(), "guangdong");
+    assert_eq!(reg.jurisdiction.as_ref().unwrap().id, "guangdong");
     assert_eq!(reg.organizations[0].organization, "csgks-management-committee");
-}
-
-#[test]
-fn forum_agreements_parties_and_signatories() {
-    let got = ids(ds().forum_agreements("trade-in-services-forum-4"));
-    assert_eq!(got, ["mou-service-industry-development", "sip-strategic-agreement", "forum-contracts"]);
-    let mou = ds().agreements().get("mou-service-industry-development").unwrap();
-    assert_eq!(mou.signatories[0], "chua-teng-hoe");
-    assert!(mou.parties.contains(&Party::Organization(OrganizationId::new("suzhou-municipal-government"))));
-    let strat = ds().agreements().get("sip-strategic-agreement").unwrap();
-    assert_eq!(strat.parties.len(), 3);
-    let chua = ds().speakers().get("chua-teng-hoe").unwrap();
-    assert_eq!(
-        (chua.roles.as_slice(), chua.posts[0].country),
-        (&[SpeakerRole::Signatory][..], Some(Country::Singapore))
-    );
 }
 
 #[test]
@@ -283,8 +481,8 @@ fn organisation_parents_and_navigation() {
     let ncs = ds().organizations().get("ncs").unwrap();
     let parent = ncs.parent.as_ref().unwrap();
     assert_eq!(
-        (parent.organization.as_str(), parent.relation),
-        ("singapore-telecom", ParentRelation::WhollyOwnedSubsidiary)
+        (parent.organization.as_str(), parent.relation, parent.basis),
+        ("singapore-telecom", ParentRelation::WhollyOwnedSubsidiary, Basis::Stated)
     );
     assert_eq!(
         ids(ds().organization_projects("sp-group")),
@@ -299,38 +497,37 @@ fn organisation_parents_and_navigation() {
 }
 
 #[test]
-fn the_unnamed_official_is_a_quoted_speaker() {
-    let quoted = ds().speaker_filter().role(SpeakerRole::Quoted).iter().filter(|s| !s.named).collect::<Vec<_>>();
-    assert_eq!(quoted.len(), 1);
-    assert_eq!(quoted[0].posts[0].organization.as_ref().unwrap(), "csgks-cooperation-affairs-office");
-    assert_eq!(quoted[0].statements.len(), 4);
+fn what_is_in_guangzhou_counts_the_projects_of_projects_there() {
+    let got = ids(ds().place_projects("guangzhou"));
+    for id in [KC, "biosyngen-production-base", "nus-guangzhou-innovation-institute", "guangzhou-lion-tcr"] {
+        assert!(got.contains(&id), "{id} missing from {got:?}");
+    }
+    assert!(!got.contains(&"china-singapore-smart-park"), "the text does not place the Smart Park");
+    assert!(!got.contains(&"suzhou-industrial-park"));
+    let china = ids(ds().place_projects("china"));
+    assert!(got.iter().all(|p| china.contains(p)) && china.contains(&"suzhou-industrial-park"));
+}
+
+#[test]
+fn suzhou_pilot_year_is_stated() {
+    let y = project("suzhou-service-trade-pilot").started.as_ref().unwrap().year.as_ref().unwrap();
+    assert_eq!((y.value, y.is_inferred()), (2006, false));
+}
+
+#[test]
+fn date_ranges_hold_only_dates_wholly_inside_them() {
+    let d = |s: &str| s.parse::<CalendarDate>().unwrap();
+    let in_2022 = ids(ds().agreement_filter().between(d("2022-01-01"), d("2022-12-31")));
+    assert_eq!(in_2022, ["rcep", "cptpp"]);
+    let jan = ids(ds().agreement_filter().between(d("2022-01-01"), d("2022-01-31")));
+    assert_eq!(jan, ["rcep"], "'in 2022' is not wholly in January");
+    assert!(!ids(ds().agreement_filter().between(d("1900-01-01"), d("2100-01-01"))).contains(&"regulations-on-csgkc"));
 }
 
 #[test]
 fn documents_and_their_dates() {
     let d1 = ds().documents().get("csgkc-knowledge-highland").unwrap();
-    assert!(d1.year.is_none());
-    assert!(d1.text.starts_with(&d1.title));
+    assert!(d1.year.is_none() && d1.text.starts_with(&d1.title));
     let d2 = ds().documents().get("trade-in-services-forum").unwrap();
-    assert_eq!(d2.year.as_ref().map(|y| (y.value, y.is_inferred())), Some((2021, true)));
     assert_eq!(d2.subheadings, ["Exploring New Paths to Open Up Services"]);
-    assert!(d2.text.starts_with(&d2.title));
-}
-
-#[test]
-fn suzhou_pilot_year_is_stated() {
-    let pilot = ds().projects().get("suzhou-service-trade-pilot").unwrap();
-    let y = pilot.started.as_ref().unwrap().year.as_ref().unwrap();
-    assert_eq!((y.value, y.is_inferred()), (2006, false));
-}
-
-#[test]
-fn date_range_filters_use_known_years_only() {
-    let d = |y, m, day| CalendarDate::new(y, m, day).unwrap();
-    let in_2022 = ids(ds().agreement_filter().between(d(2022, 1, 1), d(2022, 12, 31)).iter());
-    assert_eq!(in_2022, ["rcep", "cptpp"]);
-    // The regulation came into force on "March 1 this year": no year, so no range matches it.
-    assert!(
-        !ids(ds().agreement_filter().between(d(1900, 1, 1), d(2100, 1, 1)).iter()).contains(&"regulations-on-csgkc")
-    );
 }

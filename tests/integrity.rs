@@ -142,9 +142,50 @@ fn every_reference_resolves() {
         + links_resolve(ds().forums())
         + links_resolve(ds().speakers());
     assert!(n > 80, "only {n} links");
-    for o in ds().organizations() {
-        assert_eq!(o.country.is_some(), o.country_basis.is_some(), "{}", o.id);
+}
+
+/// The names a link target goes by, as this test reads them from the public API.
+fn target_names(target: Target<'_>) -> Vec<String> {
+    match target {
+        Target::Record(kind, id) => {
+            let r = ds().record(kind, id).unwrap();
+            std::iter::once(r.name()).chain(r.aliases().iter().map(|a| a.name.as_str())).map(norm).collect()
+        }
+        Target::Country(c) => vec![norm(c.name())],
     }
+}
+
+fn stated_links_and_aliases_are_quoted<T: Record>(table: &Table<T>) -> usize {
+    let mut n = 0;
+    for r in table {
+        let quotes: Vec<String> = r.quotes().iter().map(|q| norm(&q.text)).collect();
+        let quoted = |name: &str| quotes.iter().any(|q| q.contains(name));
+        for link in r.links().into_iter().filter(|l| l.basis == Basis::Stated) {
+            assert!(
+                target_names(link.target).iter().any(|name| quoted(name)),
+                "{} `{}`: stated {link:?} is quoted nowhere",
+                T::KIND,
+                r.id()
+            );
+            n += 1;
+        }
+        for a in r.aliases().iter().filter(|a| a.basis == Basis::Stated) {
+            assert!(quoted(&norm(&a.name)), "{} `{}`: stated alias {:?} is quoted nowhere", T::KIND, r.id(), a.name);
+        }
+    }
+    n
+}
+
+#[test]
+fn every_stated_link_and_alias_is_named_in_a_quote_of_its_record() {
+    let n = stated_links_and_aliases_are_quoted(ds().documents())
+        + stated_links_and_aliases_are_quoted(ds().places())
+        + stated_links_and_aliases_are_quoted(ds().organizations())
+        + stated_links_and_aliases_are_quoted(ds().projects())
+        + stated_links_and_aliases_are_quoted(ds().agreements())
+        + stated_links_and_aliases_are_quoted(ds().forums())
+        + stated_links_and_aliases_are_quoted(ds().speakers());
+    assert!(n > 50, "only {n} stated links");
 }
 
 #[test]
@@ -160,7 +201,7 @@ fn every_place_lies_in_a_country() {
                     ok = true;
                     break;
                 }
-                cur = cur.iter().flat_map(|x| x.within.iter()).filter_map(|w| ds().places().get(&w.place)).collect();
+                cur = cur.iter().flat_map(|x| x.within.iter()).filter_map(|w| ds().places().get(&w.id)).collect();
             }
             ok
         };

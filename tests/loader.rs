@@ -325,3 +325,24 @@ fn a_directory_without_record_files_is_an_error() {
     // An empty record file is a record file: the directory is a (small) data directory.
     assert!(Dataset::from_files([("places.json", "[]")]).is_ok_and(|d| d.is_empty()));
 }
+
+#[test]
+fn a_link_marked_stated_must_be_named_in_a_quote() {
+    let d = expect("not-stated-link", K::NotStated, "organizations.json", Some("example-co"), "\"chile\"", true);
+    assert!(d.message.contains("country `chile`") && d.message.contains("context"), "{d}");
+    // Given its true basis, the same link loads.
+    let dir = corpus("not-stated-link");
+    let text = std::fs::read_to_string(dir.join("organizations.json")).unwrap().replace(
+        r#""basis": "stated"}"#,
+        r#""basis": "common-usage"}"#,
+    );
+    std::fs::write(dir.join("organizations.json"), text).unwrap();
+    assert!(Dataset::from_dir(&dir).is_ok());
+}
+
+#[test]
+fn an_alias_marked_stated_must_be_used_in_a_quote() {
+    let d = diagnostics("not-stated-alias");
+    assert_eq!((d.len(), d[0].kind, d[0].record.as_deref()), (1, K::NotStated, Some("example-co")), "{d:#?}");
+    assert!(d[0].message.contains("\"ExCo\""), "{}", d[0]);
+}

@@ -16,8 +16,8 @@ fn place_chain<'a>(ds: &'a Dataset, id: &'a str) -> Vec<&'a str> {
     let mut i = 0;
     while let Some(&cur) = out.get(i) {
         for w in ds.places().get(cur).into_iter().flat_map(|p| &p.within) {
-            if !out.contains(&w.place.as_str()) {
-                out.push(w.place.as_str());
+            if !out.contains(&w.id.as_str()) {
+                out.push(w.id.as_str());
             }
         }
         i += 1;
@@ -29,16 +29,39 @@ fn place_chain<'a>(ds: &'a Dataset, id: &'a str) -> Vec<&'a str> {
 fn forum_chain<'a>(ds: &'a Dataset, id: &'a str) -> Vec<&'a str> {
     let mut out = vec![id];
     while let Some(parent) = ds.forums().get(out[out.len() - 1]).and_then(|f| f.parent.as_ref()) {
-        if out.contains(&parent.as_str()) {
+        if out.contains(&parent.id.as_str()) {
             break;
         }
-        out.push(parent.as_str());
+        out.push(parent.id.as_str());
     }
     out
 }
 
-fn overlaps(dates: &[&PartialDate], from: CalendarDate, to: CalendarDate) -> bool {
-    dates.iter().filter_map(|d| d.bounds()).any(|(a, b)| a <= to && b >= from)
+/// A project and every project it is part of.
+fn project_chain<'a>(ds: &'a Dataset, p: &'a Project) -> Vec<&'a Project> {
+    let mut out = vec![p];
+    let mut i = 0;
+    while let Some(cur) = out.get(i).copied() {
+        for up in cur.part_of.iter().filter_map(|r| ds.projects().get(r)) {
+            if !out.iter().any(|x| std::ptr::eq(*x, up)) {
+                out.push(up);
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Every place a project lies in: its own, those of the projects it is part of, and every
+/// place containing those.
+fn project_places<'a>(ds: &'a Dataset, p: &'a Project) -> Vec<&'a str> {
+    let own = project_chain(ds, p).into_iter().flat_map(|x| &x.places).map(|r| r.id.as_str());
+    own.flat_map(|at| place_chain(ds, at)).collect()
+}
+
+/// A date lies in a range when every day it can mean does.
+fn within(dates: &[&PartialDate], from: CalendarDate, to: CalendarDate) -> bool {
+    dates.iter().filter_map(|d| d.bounds()).any(|(a, b)| a >= from && b <= to)
 }
 
 fn ids<'a, T: Record + 'a>(it: impl IntoIterator<Item = &'a T>) -> Vec<&'a str> {
@@ -89,15 +112,19 @@ fn check_projects(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
     f = kind.map_or(f, |x| f.kind(x));
     f = status.map_or(f, |x| f.status(x));
     let scan = ds.projects().iter().filter(|r| {
-        let at = r.place.as_ref().map(|pl| pl.place.as_str());
-        let countries: Vec<Country> = at
-            .and_then(|a| ds.places().get(a))
-            .map(|pl| pl.country)
-            .into_iter()
-            .chain(r.organizations.iter().filter_map(|i| ds.organizations().get(&i.organization)?.country))
+        let places = project_places(ds, r);
+        let countries: Vec<Country> = places
+            .iter()
+            .filter_map(|a| ds.places().get(a))
+            .map(|pl| pl.country.id)
+            .chain(
+                r.organizations
+                    .iter()
+                    .filter_map(|i| Some(ds.organizations().get(&i.organization)?.country.as_ref()?.id)),
+            )
             .collect();
         sector.is_none_or(|s| r.sectors.contains(&s))
-            && place.is_none_or(|x| at.is_some_and(|a| place_chain(ds, a).contains(&x)))
+            && place.is_none_or(|x| places.contains(&x))
             && org.is_none_or(|o| r.organizations.iter().any(|i| i.organization == o))
             && country.is_none_or(|c| countries.contains(&c))
             && kind.is_none_or(|k| r.kind == k)
@@ -113,7 +140,7 @@ fn agreement_dates<'a>(ds: &'a Dataset, a: &'a Agreement) -> Vec<&'a PartialDate
 }
 
 fn involves(ds: &Dataset, a: &Agreement, org: &str) -> bool {
-    let party = a.parties.iter().any(|p| matches!(p, Party::Organization(o) if o == org));
+    let party = a.parties.iter().any(|p| matches!(&p.party, Party::Organization(o) if o == org));
     let named = a.organizations.iter().any(|i| i.organization == org);
     let signer = a.signatories.iter().filter_map(|s| ds.speakers().get(s)).any(|s| s.organizations().any(|o| o == org));
     party || named || signer
@@ -137,9 +164,9 @@ fn check_agreements(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
         kind.is_none_or(|k| a.kind == k)
             && sector.is_none_or(|s| a.sectors.contains(&s))
             && party.is_none_or(|o| involves(ds, a, o))
-            && country.is_none_or(|c| a.parties.contains(&Party::Country(c)))
-            && forum.is_none_or(|x| a.forum.as_ref().is_some_and(|at| forum_chain(ds, at.as_str()).contains(&x)))
-            && range.is_none_or(|(from, to)| overlaps(&agreement_dates(ds, a), from, to))
+            && country.is_none_or(|c| a.parties.iter().any(|p| p.party == Party::Country(c)))
+            && forum.is_none_or(|x| a.forum.as_ref().is_some_and(|at| forum_chain(ds, at.id.as_str()).contains(&x)))
+            && range.is_none_or(|(from, to)| within(&agreement_dates(ds, a), from, to))
     });
     prop_assert_eq!(ids(f), ids(scan), "{:?}", f);
     Ok(())
@@ -156,11 +183,11 @@ fn check_forums(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
     f = kind.map_or(f, |x| f.kind(x));
     f = range.map_or(f, |(a, b)| f.between(a, b));
     let scan = ds.forums().iter().filter(|r| {
-        let at = r.place.as_ref().map(|pl| pl.place.as_str());
+        let at = r.place.as_ref().map(|pl| pl.id.as_str());
         place.is_none_or(|x| at.is_some_and(|a| place_chain(ds, a).contains(&x)))
             && parent.is_none_or(|x| forum_chain(ds, r.id()).iter().skip(1).any(|&up| up == x))
             && kind.is_none_or(|k| r.kind == k)
-            && range.is_none_or(|(from, to)| overlaps(&r.date.iter().collect::<Vec<_>>(), from, to))
+            && range.is_none_or(|(from, to)| within(&r.date.iter().collect::<Vec<_>>(), from, to))
     });
     prop_assert_eq!(ids(f), ids(scan), "{:?}", f);
     Ok(())
@@ -175,7 +202,7 @@ fn check_speakers(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
     f = org.map_or(f, |x| f.organization(x));
     f = role.map_or(f, |x| f.role(x));
     let scan = ds.speakers().iter().filter(|s| {
-        forum.is_none_or(|x| s.forum.as_ref().is_some_and(|at| forum_chain(ds, at.as_str()).contains(&x)))
+        forum.is_none_or(|x| s.forum.as_ref().is_some_and(|at| forum_chain(ds, at.id.as_str()).contains(&x)))
             && org.is_none_or(|o| s.organizations().any(|x| x == o))
             && role.is_none_or(|r| s.roles.contains(&r))
     });

@@ -24,39 +24,36 @@ pub(crate) struct DateIndex {
     entries: Vec<(i64, i64, u32)>,
     /// Each record's intervals, sorted by first day.
     per_record: Vec<Vec<(i64, i64)>>,
-    /// The longest interval, so a range scan knows how far back to start.
-    max_span: i64,
 }
 
 impl DateIndex {
     fn build(dates: Vec<Vec<&PartialDate>>) -> Self {
         let mut per_record = vec![Vec::new(); dates.len()];
         let mut entries = Vec::new();
-        let mut max_span = 0;
         for (i, (slot, ds)) in per_record.iter_mut().zip(dates).enumerate() {
             for (a, b) in ds.iter().filter_map(|d| d.bounds()) {
                 let (a, b) = (a.key(), b.key());
                 slot.push((a, b));
                 entries.push((a, b, i as u32));
-                max_span = max_span.max(b - a);
             }
             slot.sort_unstable();
         }
         entries.sort_unstable_by_key(|&(a, _, i)| (a, i));
-        Self { entries, per_record, max_span }
+        Self { entries, per_record }
     }
 
-    /// True when a record has an interval overlapping `[from, to]`.
-    pub(crate) fn overlaps(&self, record: u32, from: i64, to: i64) -> bool {
-        self.per_record.get(record as usize).is_some_and(|v| v.iter().any(|&(a, b)| a <= to && b >= from))
+    /// True when a record has a date all of whose days lie in `[from, to]`.
+    pub(crate) fn within(&self, record: u32, from: i64, to: i64) -> bool {
+        self.per_record.get(record as usize).is_some_and(|v| v.iter().any(|&(a, b)| a >= from && b <= to))
     }
 
-    /// Records with an interval overlapping `[from, to]`, each once, in position order.
+    /// Records with a date all of whose days lie in `[from, to]`, each once, in position
+    /// order. Reads only the dates that start in the range.
     pub(crate) fn range(&self, from: i64, to: i64) -> Vec<u32> {
-        let lo = self.entries.partition_point(|&(a, _, _)| a < from.saturating_sub(self.max_span));
+        let lo = self.entries.partition_point(|&(a, _, _)| a < from);
         let hi = self.entries.partition_point(|&(a, _, _)| a <= to);
         let mut out: Vec<u32> =
-            self.entries[lo..hi.max(lo)].iter().filter(|&&(_, b, _)| b >= from).map(|&(_, _, i)| i).collect();
+            self.entries[lo..hi.max(lo)].iter().filter(|&&(_, b, _)| b <= to).map(|&(_, _, i)| i).collect();
         out.sort_unstable();
         out.dedup();
         out
@@ -85,6 +82,8 @@ pub(crate) struct Links {
     /// Per kind: the dates of its records.
     dates: Vec<DateIndex>,
     pub(crate) projects_by_sector: HashMap<Sector, Postings>,
+    /// Per place: the projects in it, in a place within it, or part of a project there.
+    pub(crate) projects_in_place: Vec<Postings>,
     pub(crate) projects_by_country: HashMap<Country, Postings>,
     pub(crate) projects_by_kind: HashMap<ProjectKind, Postings>,
     pub(crate) projects_by_status: HashMap<ProjectStatus, Postings>,
@@ -250,8 +249,9 @@ impl Links {
         self.dates[Kind::Agreement.index()] = DateIndex::build(dates);
     }
 
-    /// The closed sets filters use, and the derived organisation and country lists.
+    /// The closed sets filters use, and the derived place, organisation and country lists.
     fn build_facets(&mut self, t: &Tables) {
+        self.projects_in_place = vec![Vec::new(); t.places.len()];
         for (i, p) in t.projects.iter().enumerate() {
             let i = i as u32;
             for s in &p.sectors {
@@ -261,22 +261,55 @@ impl Links {
             if let Some(s) = p.status {
                 push(&mut self.projects_by_status, s, i);
             }
-            let place = p.place.as_ref().and_then(|r| t.places.get(&r.place)).map(|pl| pl.country);
-            let orgs = p.organizations.iter().filter_map(|inv| t.organizations.get(&inv.organization)?.country);
-            let mut countries: Vec<Country> = place.into_iter().chain(orgs).collect();
+            let places = self.project_places(t, i);
+            let place_countries =
+                places.iter().filter_map(|&pl| Some(t.places.as_slice().get(pl as usize)?.country.id));
+            let orgs = p
+                .organizations
+                .iter()
+                .filter_map(|inv| Some(t.organizations.get(&inv.organization)?.country.as_ref()?.id));
+            let mut countries: Vec<Country> = place_countries.chain(orgs).collect();
             countries.sort_unstable();
             countries.dedup();
             for c in countries {
                 push(&mut self.projects_by_country, c, i);
             }
+            for pl in places {
+                push_sorted(&mut self.projects_in_place[pl as usize], i);
+            }
         }
+        self.build_agreement_facets(t);
+        for (i, f) in t.forums.iter().enumerate() {
+            push(&mut self.forums_by_kind, f.kind, i as u32);
+        }
+        for (i, s) in t.speakers.iter().enumerate() {
+            for r in &s.roles {
+                push(&mut self.speakers_by_role, *r, i as u32);
+            }
+        }
+    }
+
+    /// Every place a project lies in: its own places and those of the projects it is part
+    /// of, and every place containing those; sorted.
+    fn project_places(&self, t: &Tables, project: u32) -> Vec<u32> {
+        let projects = self.up[Kind::Project.index()].get(project as usize).map_or(EMPTY, Vec::as_slice);
+        let own = projects.iter().filter_map(|&p| t.projects.as_slice().get(p as usize)).flat_map(|p| &p.places);
+        let direct = own.filter_map(|r| t.places.position(r.id.as_str()));
+        let mut all: Vec<u32> =
+            direct.flat_map(|pl| self.up[Kind::Place.index()][pl as usize].iter().copied()).collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+
+    fn build_agreement_facets(&mut self, t: &Tables) {
         self.agreements_by_org = vec![Vec::new(); t.organizations.len()];
         for (i, a) in t.agreements.iter().enumerate() {
             push(&mut self.agreements_by_kind, a.kind, i as u32);
             for s in &a.sectors {
                 push(&mut self.agreements_by_sector, *s, i as u32);
             }
-            let parties = a.parties.iter().filter_map(|p| match p {
+            let parties = a.parties.iter().filter_map(|p| match &p.party {
                 Party::Organization(o) => Some(o.as_str()),
                 Party::Country(_) => None,
             });
@@ -291,14 +324,6 @@ impl Links {
             orgs.dedup();
             for o in orgs {
                 push_sorted(&mut self.agreements_by_org[o as usize], i as u32);
-            }
-        }
-        for (i, f) in t.forums.iter().enumerate() {
-            push(&mut self.forums_by_kind, f.kind, i as u32);
-        }
-        for (i, s) in t.speakers.iter().enumerate() {
-            for r in &s.roles {
-                push(&mut self.speakers_by_role, *r, i as u32);
             }
         }
     }

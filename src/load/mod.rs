@@ -11,6 +11,7 @@
 
 mod json;
 mod pipeline;
+mod provenance;
 mod quotes;
 mod read;
 mod validate;
@@ -132,7 +133,8 @@ impl Dataset {
     ///     ("sources/a.txt", "Lion City is a nickname."),
     ///     ("documents.json", r#"[{"id": "a", "title": "A", "file": "a.txt", "date_note": "undated",
     ///         "quotes": [{"document": "a", "text": "Lion City"}]}]"#),
-    ///     ("places.json", r#"[{"id": "lion-city", "name": "Lion City", "kind": "city", "country": "singapore",
+    ///     ("places.json", r#"[{"id": "lion-city", "name": "Lion City", "kind": "city",
+    ///         "country": {"id": "singapore", "basis": "context"},
     ///         "quotes": [{"document": "a", "text": "Lion City"}]}]"#),
     /// ]).unwrap();
     /// assert_eq!(ds.places().get("lion-city").unwrap().name, "Lion City");

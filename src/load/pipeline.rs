@@ -205,7 +205,7 @@ pub(crate) fn load(mut inputs: Inputs, options: &LoadOptions) -> Result<Dataset,
     attach_sources(&mut tables, &mut sources, &mut c);
     let mut skipped = sources.unused();
     let quotes = QuoteIndex::build(&tables);
-    tables.visit(&mut RecordChecks { c: &mut c, tables: &tables, quotes: &quotes });
+    tables.visit(&mut RecordChecks::new(&mut c, &tables, &quotes));
     drop(quotes);
     let mut diags = c.finish();
     if !diags.is_empty() {

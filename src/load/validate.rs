@@ -9,11 +9,12 @@ use hashbrown::HashSet;
 
 use super::LoadOptions;
 use super::json::{File, Loc};
+use super::provenance::{Mentions, TargetNames, relative_date_problem, unstated_alias, unstated_link};
 use super::quotes::QuoteIndex;
 use crate::error::{Diagnostic, DiagnosticKind as K};
 use crate::index::{Clash, Stored, Table, TableVisitor, Tables};
 use crate::model::{
-    Amount, Count, Event, Kind, Link, PartialDate, Precision, Qualifier, Record, Target, Visitor, days_in_month,
+    Amount, Basis, Count, Event, Kind, Link, PartialDate, Precision, Qualifier, Record, Target, Visitor, days_in_month,
 };
 
 /// Where a record is, for messages: its kind, its position in its table and its id.
@@ -214,9 +215,16 @@ impl<'r> Visitor<'r> for Fields<'r> {
 
 /// Checks every record of every kind: ids, names, quotes, links and values, then cycles.
 pub(crate) struct RecordChecks<'c, 'a, 't> {
-    pub(crate) c: &'c mut Checker<'a>,
-    pub(crate) tables: &'t Tables,
-    pub(crate) quotes: &'t QuoteIndex<'t>,
+    c: &'c mut Checker<'a>,
+    tables: &'t Tables,
+    quotes: &'t QuoteIndex<'t>,
+    targets: TargetNames<'t>,
+}
+
+impl<'c, 'a, 't> RecordChecks<'c, 'a, 't> {
+    pub(crate) fn new(c: &'c mut Checker<'a>, tables: &'t Tables, quotes: &'t QuoteIndex<'t>) -> Self {
+        RecordChecks { c, tables, quotes, targets: TargetNames::new(tables) }
+    }
 }
 
 impl<'t> TableVisitor<'t> for RecordChecks<'_, '_, 't> {
@@ -225,9 +233,13 @@ impl<'t> TableVisitor<'t> for RecordChecks<'_, '_, 't> {
             let at = At { kind: T::KIND, index, id: r.id() };
             self.check_names(at, r);
             self.check_quotes(at, r);
+            let mentions = Mentions::new(r);
+            for message in r.aliases().iter().filter_map(|a| unstated_alias(a, &mentions)) {
+                self.c.report(at, K::NotStated, None, message);
+            }
             let mut fields = Fields::default();
             r.describe(&mut fields);
-            self.check_fields(at, fields);
+            self.check_fields(at, fields, &mentions);
         }
         check_cycles(self.c, self.tables, table);
     }
@@ -291,12 +303,27 @@ impl RecordChecks<'_, '_, '_> {
         }
     }
 
-    fn check_fields(&mut self, at: At<'_>, fields: Fields<'_>) {
+    fn check_fields(&mut self, at: At<'_>, fields: Fields<'_>, mentions: &Mentions) {
         for link in &fields.links {
             self.refer(at, link);
+            if link.basis == Basis::Stated && !self.targets.named_by(link, mentions) {
+                let needle = match link.target {
+                    Target::Record(_, id) => Some(id),
+                    Target::Country(c) => Some(c.as_str()),
+                };
+                self.c.report(at, K::NotStated, needle, unstated_link(link));
+            }
         }
         for &(_, date) in &fields.dates {
             check_date(self.c, at, date);
+            if let Some(p) = relative_date_problem(self.tables, date) {
+                self.c.report(
+                    at,
+                    K::ImpossibleValue,
+                    Some(&date.as_written),
+                    format!("date {:?}: {p}", date.as_written),
+                );
+            }
         }
         for count in fields.counts {
             check_count(self.c, at, count);

@@ -3,8 +3,8 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    AgreementId, Alias, Count, Country, Describe, Event, ForumId, Kind, Link, OrganizationId, PartialDate, PlaceId,
-    ProjectId, Quote, Relation, Role, Sector, SpeakerId, Visitor, impl_record,
+    AgreementId, Alias, Basis, Count, Country, Describe, Event, ForumId, Kind, Link, NameSource, OrganizationId,
+    PartialDate, PlaceId, ProjectId, Quote, Ref, Relation, Role, Sector, SpeakerId, Target, Visitor, impl_record,
 };
 
 closed_enum! {
@@ -49,6 +49,61 @@ impl fmt::Display for Party {
     }
 }
 
+/// A party and how it is known. In JSON `{"organization": "sp-group", "basis": "stated"}`
+/// or `{"country": "singapore", "basis": "context"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RawParty", into = "RawParty")]
+#[non_exhaustive]
+pub struct PartyRef {
+    /// The party.
+    pub party: Party,
+    /// How it is known.
+    pub basis: Basis,
+}
+
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawParty {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    organization: Option<OrganizationId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    country: Option<Country>,
+    basis: Basis,
+}
+
+impl TryFrom<RawParty> for PartyRef {
+    type Error = String;
+    fn try_from(r: RawParty) -> Result<Self, String> {
+        let party = match (r.organization, r.country) {
+            (Some(o), None) => Party::Organization(o),
+            (None, Some(c)) => Party::Country(c),
+            _ => return Err("a party names an `organization` and a `country`, or neither; expected exactly one".into()),
+        };
+        Ok(PartyRef { party, basis: r.basis })
+    }
+}
+
+impl From<PartyRef> for RawParty {
+    fn from(p: PartyRef) -> Self {
+        let (organization, country) = match p.party {
+            Party::Organization(o) => (Some(o), None),
+            Party::Country(c) => (None, Some(c)),
+        };
+        RawParty { organization, country, basis: p.basis }
+    }
+}
+
+impl PartyRef {
+    /// The party as a link.
+    pub(crate) fn link(&self, relation: Relation, field: &'static str) -> Link<'_> {
+        let target = match &self.party {
+            Party::Organization(o) => Target::Record(Kind::Organization, o.as_str()),
+            Party::Country(c) => Target::Country(*c),
+        };
+        Link::target(relation, field, target, self.basis)
+    }
+}
+
 closed_enum! {
     /// The part an organisation other than a party plays in an agreement.
     #[non_exhaustive]
@@ -61,11 +116,14 @@ closed_enum! {
 /// An organisation named by an agreement in a role other than party.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AgreementInvolvement {
     /// The organisation.
     pub organization: OrganizationId,
     /// Its role.
     pub role: AgreementRole,
+    /// How the role is known.
+    pub basis: Basis,
 }
 
 closed_enum! {
@@ -88,6 +146,7 @@ closed_enum! {
 /// A dated event in an agreement's life.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Milestone {
     /// What happened.
     pub event: MilestoneKind,
@@ -96,17 +155,24 @@ pub struct Milestone {
     pub date: Option<PartialDate>,
     /// The party concerned, where one is (e.g. who takes over a presidency).
     #[serde(default)]
-    pub party: Option<Party>,
+    pub party: Option<PartyRef>,
+    /// What the event (e.g. upgrade talks) is for, as the text words it.
+    #[serde(default)]
+    pub aims: Vec<String>,
 }
 
 /// An agreement: an MOU, contract, strategic agreement, regulation or trade agreement.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Agreement {
     /// The id, e.g. `rcep`.
     pub id: AgreementId,
     /// The canonical name.
     pub name: String,
+    /// Whether the text gives the name or it describes the agreement.
+    #[serde(default, skip_serializing_if = "NameSource::is_text")]
+    pub name_source: NameSource,
     /// Other names.
     #[serde(default)]
     pub aliases: Vec<Alias>,
@@ -117,25 +183,25 @@ pub struct Agreement {
     pub sectors: Vec<Sector>,
     /// Its parties (members, for a trade agreement), as far as the text names them.
     #[serde(default)]
-    pub parties: Vec<Party>,
+    pub parties: Vec<PartyRef>,
     /// The people who signed it.
     #[serde(default)]
-    pub signatories: Vec<SpeakerId>,
+    pub signatories: Vec<Ref<SpeakerId>>,
     /// Organisations named in other roles.
     #[serde(default)]
     pub organizations: Vec<AgreementInvolvement>,
     /// The meeting where it was signed.
     #[serde(default)]
-    pub forum: Option<ForumId>,
+    pub forum: Option<Ref<ForumId>>,
     /// The package of agreements it belongs to.
     #[serde(default)]
-    pub part_of: Option<AgreementId>,
+    pub part_of: Option<Ref<AgreementId>>,
     /// The place whose law it is (for a regulation).
     #[serde(default)]
-    pub jurisdiction: Option<PlaceId>,
+    pub jurisdiction: Option<Ref<PlaceId>>,
     /// The projects it concerns.
     #[serde(default)]
-    pub projects: Vec<ProjectId>,
+    pub projects: Vec<Ref<ProjectId>>,
     /// Dated events: signed, in force, talks announced, …
     #[serde(default)]
     pub milestones: Vec<Milestone>,
@@ -148,21 +214,14 @@ pub struct Agreement {
     /// What it is for, as the text words it.
     #[serde(default)]
     pub aims: Vec<String>,
+    /// What it has achieved, as the text words it.
+    #[serde(default)]
+    pub achievements: Vec<String>,
     /// Verbatim passages.
     pub quotes: Vec<Quote>,
 }
 
 impl_record!(Agreement, Kind::Agreement, name);
-
-impl Party {
-    /// The party as a link target.
-    pub(crate) fn link(&self, relation: Relation, field: &'static str) -> Link<'_> {
-        match self {
-            Party::Organization(o) => Link::to(relation, field, Kind::Organization, o.as_str()),
-            Party::Country(c) => Link::country(relation, field, *c),
-        }
-    }
-}
 
 impl MilestoneKind {
     /// The timeline event this milestone is.
@@ -183,23 +242,24 @@ impl Describe for Agreement {
             v.link(p.link(Relation::Party, "parties"));
         }
         for s in &self.signatories {
-            v.link(Link::to(Relation::Signatory, "signatories", Kind::Speaker, s.as_str()));
+            v.link(Link::to(Relation::Signatory, "signatories", Kind::Speaker, s));
         }
         for inv in &self.organizations {
-            let link = Link::to(Relation::Involves, "organizations", Kind::Organization, inv.organization.as_str());
+            let target = Target::Record(Kind::Organization, inv.organization.as_str());
+            let link = Link::target(Relation::Involves, "organizations", target, inv.basis);
             v.link(link.with_role(Role::Agreement(inv.role)));
         }
         if let Some(f) = &self.forum {
-            v.link(Link::to(Relation::SignedAt, "forum", Kind::Forum, f.as_str()));
+            v.link(Link::to(Relation::SignedAt, "forum", Kind::Forum, f));
         }
         if let Some(p) = &self.part_of {
-            v.link(Link::to(Relation::PartOf, "part_of", Kind::Agreement, p.as_str()));
+            v.link(Link::to(Relation::PartOf, "part_of", Kind::Agreement, p));
         }
         if let Some(j) = &self.jurisdiction {
-            v.link(Link::to(Relation::Jurisdiction, "jurisdiction", Kind::Place, j.as_str()));
+            v.link(Link::to(Relation::Jurisdiction, "jurisdiction", Kind::Place, j));
         }
         for p in &self.projects {
-            v.link(Link::to(Relation::Concerns, "projects", Kind::Project, p.as_str()));
+            v.link(Link::to(Relation::Concerns, "projects", Kind::Project, p));
         }
         for m in &self.milestones {
             if let Some(p) = &m.party {
@@ -219,11 +279,11 @@ impl fmt::Display for Agreement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} [{}] — {}", self.name, self.id, self.kind)?;
         if !self.parties.is_empty() {
-            let p: Vec<String> = self.parties.iter().map(|p| p.to_string()).collect();
+            let p: Vec<String> = self.parties.iter().map(|p| p.party.to_string()).collect();
             write!(f, "; parties: {}", p.join(", "))?;
         }
         if let Some(forum) = &self.forum {
-            write!(f, "; at {forum}")?;
+            write!(f, "; at {}", forum.id)?;
         }
         Ok(())
     }

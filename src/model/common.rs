@@ -50,11 +50,33 @@ pub struct UnknownValue {
 /// A verbatim passage of a source document that a record rests on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Quote {
     /// The document the passage is taken from.
     pub document: DocumentId,
     /// The passage, character for character (no-break spaces and curly quotes included).
     pub text: String,
+}
+
+closed_enum! {
+    /// Whether a record's canonical name is the text's, or one the crate made up to describe
+    /// a record the text does not name.
+    #[derive(Default)]
+    pub enum NameSource {
+        /// The text names the record so.
+        #[default]
+        Text = "text",
+        /// The text does not name the record; the name describes it (e.g. `Biosyngen
+        /// immunocellular drug production base`).
+        Descriptive = "descriptive",
+    }
+}
+
+impl NameSource {
+    /// True for [`NameSource::Text`], the default (for `skip_serializing_if`).
+    pub(crate) fn is_text(&self) -> bool {
+        *self == NameSource::Text
+    }
 }
 
 closed_enum! {
@@ -76,37 +98,83 @@ closed_enum! {
     }
 }
 
-/// Another name a record goes by, and what kind of name it is.
+/// Another name a record goes by, what kind of name it is, and how it is known.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Alias {
     /// The alias as written.
     pub name: String,
     /// What kind of alias it is.
     pub kind: AliasKind,
+    /// `stated` when the text uses it for this record (a quote of the record shows it),
+    /// `common-usage` for a name people use that the text does not (`NUS`), …
+    pub basis: Basis,
 }
 
 closed_enum! {
-    /// What a link between records rests on.
+    /// How a link, or an alias, is known.
     #[non_exhaustive]
     pub enum Basis {
-        /// The record's quotes say so in as many words.
+        /// The text says so: a quote of the record names the linked record (checked on
+        /// every load).
         Stated = "stated",
-        /// The article implies it: the passage sits under a heading or in a paragraph about it.
+        /// The text implies it: the passage sits under a heading or in a paragraph about it,
+        /// or says "the meeting", "the forum", "the country" of something named before.
         Context = "context",
+        /// The record's own name implies it: Guangzhou for the *Guangzhou* Knowledge City.
+        Name = "name",
         /// Common geography, not the articles: e.g. Guangzhou lies in Guangdong.
         Geography = "geography",
+        /// Common usage outside the text: an alias such as `NUS`.
+        CommonUsage = "common-usage",
     }
 }
 
-/// A link to a place, with what the link rests on.
+impl Basis {
+    /// True unless the text states it: for drawing or filtering inferred links.
+    ///
+    /// ```
+    /// use china_singapore::Basis;
+    /// assert!(!Basis::Stated.is_inferred());
+    /// assert!(Basis::Context.is_inferred() && Basis::Geography.is_inferred());
+    /// ```
+    pub fn is_inferred(self) -> bool {
+        self != Basis::Stated
+    }
+}
+
+/// A link to a record (or a country), with how it is known. In JSON:
+/// `{"id": "guangzhou", "basis": "stated"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PlaceRef {
-    /// The place.
-    pub place: PlaceId,
-    /// Whether the text states the link, implies it, or it is plain geography.
+#[non_exhaustive]
+pub struct Ref<I> {
+    /// What is linked to.
+    pub id: I,
+    /// How the link is known.
     pub basis: Basis,
+}
+
+/// A link to a record is as good as its id wherever an id is taken:
+/// `ds.places().get(&project.places[0])`.
+impl<I: AsRef<str>> AsRef<str> for Ref<I> {
+    fn as_ref(&self) -> &str {
+        self.id.as_ref()
+    }
+}
+
+impl<I> Ref<I> {
+    /// A link with its basis.
+    ///
+    /// ```
+    /// use china_singapore::{Basis, PlaceId, Ref};
+    /// let r = Ref::new(PlaceId::new("guangzhou"), Basis::Name);
+    /// assert_eq!((r.id.as_str(), r.basis), ("guangzhou", Basis::Name));
+    /// ```
+    pub fn new(id: I, basis: Basis) -> Self {
+        Ref { id, basis }
+    }
 }
 
 closed_enum! {
@@ -122,6 +190,54 @@ closed_enum! {
         /// Chile.
         Chile = "chile",
     }
+}
+
+impl Country {
+    /// The country's English name.
+    ///
+    /// ```
+    /// assert_eq!(china_singapore::Country::NewZealand.name(), "New Zealand");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Country::China => "China",
+            Country::Singapore => "Singapore",
+            Country::NewZealand => "New Zealand",
+            Country::Chile => "Chile",
+        }
+    }
+}
+
+closed_enum! {
+    /// How close a cooperation project's parties are, as the text files it.
+    #[non_exhaustive]
+    pub enum CooperationLevel {
+        /// A state-level bilateral cooperation project.
+        StateLevelBilateral = "state-level-bilateral",
+        /// A project between governments.
+        Intergovernmental = "intergovernmental",
+    }
+}
+
+closed_enum! {
+    /// Who a finding is attributed to.
+    pub enum Attribution {
+        /// The participants (e.g. "according to guests at the brainstorming").
+        Participants = "participants",
+        /// The article itself.
+        Article = "article",
+    }
+}
+
+/// Something concluded or reported of a meeting, and whose words it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Finding {
+    /// The finding, as the text words it.
+    pub text: String,
+    /// The participants', or the article's.
+    pub by: Attribution,
 }
 
 closed_enum! {
@@ -140,6 +256,7 @@ closed_enum! {
 /// A year, stated by the text or inferred from it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Year {
     /// The year, e.g. `2021`.
     pub value: i32,
@@ -195,15 +312,33 @@ closed_enum! {
         NextYear = "next-year",
         /// "yesterday".
         Yesterday = "yesterday",
+        /// "in recent years".
+        RecentYears = "recent-years",
+    }
+}
+
+impl Relative {
+    /// How many years after its document's year a date so worded falls, where the words
+    /// fix it (`last year` is -1); `None` for "in recent years".
+    pub(crate) fn year_offset(self) -> Option<i32> {
+        match self {
+            Relative::ThisYear | Relative::EndOfThisYear | Relative::Yesterday => Some(0),
+            Relative::LastYear => Some(-1),
+            Relative::NextYear => Some(1),
+            Relative::RecentYears => None,
+        }
     }
 }
 
 /// A date as the text gives it: possibly without a year, with its precision and its words.
 ///
 /// No year is invented: `year` is `None` unless the text states it, or lets it be
-/// inferred, in which case [`Year::inferred_from`] says how.
+/// inferred, in which case [`Year::inferred_from`] says how. A date relative to its
+/// article ("yesterday", "last year") names the article in `relative_to`; "yesterday"
+/// has precision `day` but no month or day, since the article's own day is unknown.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct PartialDate {
     /// The year, if the text gives or implies one.
     #[serde(default)]
@@ -221,6 +356,9 @@ pub struct PartialDate {
     /// Set when the text dates this relative to the article, e.g. `this-year`.
     #[serde(default)]
     pub relative: Option<Relative>,
+    /// The document whose own date a relative date counts from (required with `relative`).
+    #[serde(default)]
+    pub relative_to: Option<DocumentId>,
 }
 
 /// A calendar day, used as a bound in date-range filters.
@@ -458,6 +596,7 @@ closed_enum! {
 /// A length of time, e.g. "over a 10-year period".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Period {
     /// How many units.
     pub length: u32,
@@ -476,6 +615,7 @@ impl fmt::Display for Period {
 /// A counted quantity with its qualifier and unit, e.g. "more than 400 enterprises".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Count {
     /// The number (the minimum, for a range).
     pub value: u64,
@@ -544,6 +684,7 @@ closed_enum! {
 /// An amount of money in whole units of an ISO 4217 currency, e.g. 1.4 billion yuan.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Amount {
     /// The amount in whole units (1.4 billion yuan is `1_400_000_000`). Never negative.
     pub value: i64,

@@ -7,6 +7,7 @@ use super::{Alias, Describe, DocumentId, Kind, Quote, Visitor, Year, impl_record
 /// A source article. Its full text is kept verbatim under `data/sources/`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Document {
     /// The id, e.g. `csgkc-knowledge-highland`.
     pub id: DocumentId,
@@ -32,7 +33,7 @@ pub struct Document {
     pub text: String,
 }
 
-impl_record!(Document, Kind::Document, title);
+impl_record!(Document, Kind::Document, title, |_: &Document| super::NameSource::Text);
 
 impl Describe for Document {
     fn describe<'r>(&'r self, v: &mut dyn Visitor<'r>) {

@@ -3,8 +3,8 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Alias, Count, Describe, Event, ForumId, Kind, Link, OrganizationId, PartialDate, PlaceRef, Quote, Relation, Role,
-    Visitor, impl_record,
+    Alias, Basis, Count, Describe, Event, Finding, ForumId, Kind, Link, NameSource, OrganizationId, PartialDate,
+    PlaceId, Quote, Ref, Relation, Role, SpeakerId, Target, Visitor, impl_record,
 };
 
 closed_enum! {
@@ -19,6 +19,8 @@ closed_enum! {
         Expo = "expo",
         /// A roundtable within a larger event.
         Roundtable = "roundtable",
+        /// A recurring series (an annual forum, an expo), of which other records are editions.
+        Series = "series",
     }
 }
 
@@ -47,33 +49,67 @@ closed_enum! {
 /// An organisation's part in a forum.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ForumInvolvement {
     /// The organisation.
     pub organization: OrganizationId,
     /// Its role.
     pub role: ForumRole,
+    /// How the role is known.
+    pub basis: Basis,
     /// Qualifiers the text adds, e.g. "exclusive", "all-media support".
     #[serde(default)]
     pub note: Option<String>,
 }
 
-/// A meeting or event: a council meeting, forum, expo or roundtable.
+/// One session of a forum's programme, and who spoke in it, in order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Session {
+    /// The session as the text names it, e.g. "subsequent keynote speech session".
+    pub session: String,
+    /// The speakers, in the order the text gives.
+    pub speakers: Vec<Ref<SpeakerId>>,
+}
+
+/// Issues the text raises beside a forum, and whose concerns they are.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct KeyIssues {
+    /// The issues, as written.
+    pub issues: Vec<String>,
+    /// Whose concerns the text says they are, as written (e.g. "all parties").
+    pub concerned: String,
+    /// How they are tied to the forum.
+    pub basis: Basis,
+}
+
+/// A meeting or event: a council meeting, forum, expo, roundtable, or a recurring series.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Forum {
     /// The id, e.g. `trade-in-services-forum-4`.
     pub id: ForumId,
     /// The canonical name.
     pub name: String,
+    /// Whether the text gives the name or it describes the event.
+    #[serde(default, skip_serializing_if = "NameSource::is_text")]
+    pub name_source: NameSource,
     /// Other names.
     #[serde(default)]
     pub aliases: Vec<Alias>,
     /// What kind of event.
     pub kind: ForumKind,
-    /// The recurring series it belongs to, by name.
+    /// The recurring series it is an edition of.
     #[serde(default)]
-    pub series: Option<String>,
-    /// Which edition of the series (18 for the 18th).
+    pub series: Option<Ref<ForumId>>,
+    /// The standing council it is a meeting of.
+    #[serde(default)]
+    pub meeting_of: Option<Ref<OrganizationId>>,
+    /// Which edition of its series or council (18 for the 18th).
     #[serde(default)]
     pub edition: Option<u32>,
     /// How often the series recurs.
@@ -81,13 +117,13 @@ pub struct Forum {
     pub recurrence: Option<Recurrence>,
     /// The event it is part of or supports.
     #[serde(default)]
-    pub parent: Option<ForumId>,
+    pub parent: Option<Ref<ForumId>>,
     /// How the text relates it to its parent, e.g. "an important official supporting event".
     #[serde(default)]
     pub parent_note: Option<String>,
     /// Where it was held.
     #[serde(default)]
-    pub place: Option<PlaceRef>,
+    pub place: Option<Ref<PlaceId>>,
     /// When it was held (or began).
     #[serde(default)]
     pub date: Option<PartialDate>,
@@ -100,12 +136,15 @@ pub struct Forum {
     /// Who took part, as the text describes them when it does not name them.
     #[serde(default)]
     pub participants: Option<String>,
-    /// The key issues the text says it addressed.
+    /// The programme: sessions in order, each with its speakers in order.
     #[serde(default)]
-    pub issues: Vec<String>,
-    /// What was concluded or said there, as the text reports it.
+    pub programme: Vec<Session>,
+    /// Issues the text raises beside it.
     #[serde(default)]
-    pub findings: Vec<String>,
+    pub key_issues: Option<KeyIssues>,
+    /// What was concluded or reported there, and whose words each is.
+    #[serde(default)]
+    pub findings: Vec<Finding>,
     /// Counted figures.
     #[serde(default)]
     pub counts: Vec<Count>,
@@ -120,15 +159,25 @@ impl_record!(Forum, Kind::Forum, name);
 
 impl Describe for Forum {
     fn describe<'r>(&'r self, v: &mut dyn Visitor<'r>) {
+        if let Some(s) = &self.series {
+            v.link(Link::to(Relation::EditionOf, "series", Kind::Forum, s));
+        }
+        if let Some(m) = &self.meeting_of {
+            v.link(Link::to(Relation::MeetingOf, "meeting_of", Kind::Organization, m));
+        }
         if let Some(p) = &self.parent {
-            v.link(Link::to(Relation::ParentEvent, "parent", Kind::Forum, p.as_str()));
+            v.link(Link::to(Relation::ParentEvent, "parent", Kind::Forum, p));
         }
         if let Some(p) = &self.place {
-            v.link(Link::to(Relation::Place, "place", Kind::Place, p.place.as_str()));
+            v.link(Link::to(Relation::Place, "place", Kind::Place, p));
         }
         for inv in &self.organizations {
-            let link = Link::to(Relation::Involves, "organizations", Kind::Organization, inv.organization.as_str());
+            let target = Target::Record(Kind::Organization, inv.organization.as_str());
+            let link = Link::target(Relation::Involves, "organizations", target, inv.basis);
             v.link(link.with_role(Role::Forum(inv.role)));
+        }
+        for s in self.programme.iter().flat_map(|s| &s.speakers) {
+            v.link(Link::to(Relation::Programme, "programme.speakers", Kind::Speaker, s));
         }
         if let Some(d) = &self.date {
             v.date(Event::Held, d);
@@ -146,7 +195,7 @@ impl fmt::Display for Forum {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} [{}] — {}", self.name, self.id, self.kind)?;
         if let Some(p) = &self.place {
-            write!(f, " at {}", p.place)?;
+            write!(f, " at {}", p.id)?;
         }
         if let Some(d) = &self.date {
             write!(f, ", {d}")?;

@@ -35,8 +35,14 @@ pub use speaker::*;
 /// Implements [`Record`] for a struct with `id`, `name`, `aliases` and `quotes` fields.
 macro_rules! impl_record {
     ($ty:ty, $kind:expr, $name_field:ident) => {
+        impl_record!($ty, $kind, $name_field, |r: &$ty| r.name_source);
+    };
+    ($ty:ty, $kind:expr, $name_field:ident, $source:expr) => {
         impl $crate::model::Record for $ty {
             const KIND: $crate::model::Kind = $kind;
+            fn name_source(&self) -> $crate::model::NameSource {
+                ($source)(self)
+            }
             fn id(&self) -> &str {
                 self.id.as_str()
             }

@@ -3,7 +3,8 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Alias, Basis, Country, Describe, Kind, Link, OrganizationId, PlaceId, Quote, Relation, Role, Visitor, impl_record,
+    Alias, Basis, Country, Describe, Kind, Link, NameSource, OrganizationId, PlaceId, ProjectId, Quote, Ref, Relation,
+    Role, Visitor, impl_record,
 };
 
 closed_enum! {
@@ -47,21 +48,28 @@ closed_enum! {
 /// The owner or parent of an organisation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Parent {
     /// The parent organisation.
     pub organization: OrganizationId,
     /// How the two relate.
     pub relation: ParentRelation,
+    /// How the link is known.
+    pub basis: Basis,
 }
 
 /// A company, government, university or other body.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Organization {
     /// The id, e.g. `ncs`.
     pub id: OrganizationId,
     /// The canonical name.
     pub name: String,
+    /// Whether the text gives the name or it describes the organisation.
+    #[serde(default, skip_serializing_if = "NameSource::is_text")]
+    pub name_source: NameSource,
     /// Other names.
     #[serde(default)]
     pub aliases: Vec<Alias>,
@@ -69,16 +77,16 @@ pub struct Organization {
     pub kind: OrganizationKind,
     /// The country it belongs to, where known.
     #[serde(default)]
-    pub country: Option<Country>,
-    /// What the country rests on (set whenever `country` is).
-    #[serde(default)]
-    pub country_basis: Option<Basis>,
+    pub country: Option<Ref<Country>>,
     /// Where it is based, if the text says.
     #[serde(default)]
-    pub based_in: Option<PlaceId>,
+    pub based_in: Option<Ref<PlaceId>>,
     /// Its parent or owner.
     #[serde(default)]
     pub parent: Option<Parent>,
+    /// The project it belongs to (an office of the Knowledge City).
+    #[serde(default)]
+    pub project: Option<Ref<ProjectId>>,
     /// How the text describes it, e.g. "the world’s leading TCR-T cell therapy company".
     #[serde(default)]
     pub description: Option<String>,
@@ -90,18 +98,18 @@ impl_record!(Organization, Kind::Organization, name);
 
 impl Describe for Organization {
     fn describe<'r>(&'r self, v: &mut dyn Visitor<'r>) {
-        if let Some(c) = self.country {
+        if let Some(c) = &self.country {
             v.link(Link::country(Relation::Country, "country", c));
         }
-        if self.country.is_some() != self.country_basis.is_some() {
-            v.problem(None, "`country` without `country_basis`, or the reverse; expected both or neither".to_owned());
-        }
         if let Some(b) = &self.based_in {
-            v.link(Link::to(Relation::BasedIn, "based_in", Kind::Place, b.as_str()));
+            v.link(Link::to(Relation::BasedIn, "based_in", Kind::Place, b));
         }
         if let Some(p) = &self.parent {
-            let link = Link::to(Relation::Parent, "parent", Kind::Organization, p.organization.as_str());
-            v.link(link.with_role(Role::Parent(p.relation)));
+            let target = super::Target::Record(Kind::Organization, p.organization.as_str());
+            v.link(Link::target(Relation::Parent, "parent", target, p.basis).with_role(Role::Parent(p.relation)));
+        }
+        if let Some(p) = &self.project {
+            v.link(Link::to(Relation::BelongsTo, "project", Kind::Project, p));
         }
     }
 }
@@ -109,8 +117,8 @@ impl Describe for Organization {
 impl fmt::Display for Organization {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} [{}] — {}", self.name, self.id, self.kind)?;
-        if let Some(c) = self.country {
-            write!(f, ", {c}")?;
+        if let Some(c) = &self.country {
+            write!(f, ", {}", c.id.name())?;
         }
         if let Some(p) = &self.parent {
             write!(f, ", {} of {}", p.relation, p.organization)?;

@@ -2,7 +2,7 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Alias, Country, Describe, Kind, Link, PlaceId, PlaceRef, Quote, Relation, Visitor, impl_record};
+use super::{Alias, Country, Describe, Kind, Link, NameSource, PlaceId, Quote, Ref, Relation, Visitor, impl_record};
 
 closed_enum! {
     /// What kind of place a [`Place`] is.
@@ -26,21 +26,25 @@ closed_enum! {
 /// A place: a country, province, city, region or venue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Place {
     /// The id, e.g. `guangzhou`.
     pub id: PlaceId,
     /// The canonical name.
     pub name: String,
+    /// Whether the text gives the name or it describes the place.
+    #[serde(default, skip_serializing_if = "NameSource::is_text")]
+    pub name_source: NameSource,
     /// Other names.
     #[serde(default)]
     pub aliases: Vec<Alias>,
     /// What kind of place.
     pub kind: PlaceKind,
     /// The country it is in (or is).
-    pub country: Country,
+    pub country: Ref<Country>,
     /// The places that directly contain it. Filters follow these transitively.
     #[serde(default)]
-    pub within: Vec<PlaceRef>,
+    pub within: Vec<Ref<PlaceId>>,
     /// Verbatim passages.
     pub quotes: Vec<Quote>,
 }
@@ -49,9 +53,9 @@ impl_record!(Place, Kind::Place, name);
 
 impl Describe for Place {
     fn describe<'r>(&'r self, v: &mut dyn Visitor<'r>) {
-        v.link(Link::country(Relation::Country, "country", self.country));
+        v.link(Link::country(Relation::Country, "country", &self.country));
         for w in &self.within {
-            v.link(Link::to(Relation::Within, "within", Kind::Place, w.place.as_str()));
+            v.link(Link::to(Relation::Within, "within", Kind::Place, w));
         }
     }
 }
@@ -60,7 +64,7 @@ impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} [{}] — {}", self.name, self.id, self.kind)?;
         if let Some(first) = self.within.first() {
-            write!(f, " in {}", first.place)?;
+            write!(f, " in {}", first.id)?;
         }
         Ok(())
     }

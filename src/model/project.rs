@@ -3,8 +3,8 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Alias, Amount, Count, Describe, Event, Kind, Link, OrganizationId, PartialDate, PlaceRef, ProjectId, Quote,
-    Relation, Role, Visitor, impl_record,
+    AgreementId, Alias, Amount, Basis, CooperationLevel, Count, Describe, Event, Kind, Link, NameSource,
+    OrganizationId, PartialDate, PlaceId, ProjectId, Quote, Ref, Relation, Role, Target, Visitor, impl_record,
 };
 
 closed_enum! {
@@ -105,24 +105,116 @@ closed_enum! {
     }
 }
 
-/// An organisation's part in a project.
+/// An organisation's part in a project, and how it is known.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Involvement {
     /// The organisation.
     pub organization: OrganizationId,
-    /// Its roles.
-    pub roles: Vec<ProjectRole>,
+    /// Its role.
+    pub role: ProjectRole,
+    /// How the role is known.
+    pub basis: Basis,
+}
+
+closed_enum! {
+    /// How a project relates to another project or to an agreement, in one direction.
+    #[non_exhaustive]
+    pub enum ProjectRelationKind {
+        /// It starts from the other (regional energy projects "starting from the Knowledge
+        /// Tower project").
+        StartsFrom = "starts-from",
+        /// It extends, or is to extend, to the other.
+        ExtendsTo = "extends-to",
+        /// It integrates the other's development strategy.
+        Integrates = "integrates",
+        /// It is set against the backdrop of the other.
+        Backdrop = "backdrop",
+    }
+}
+
+impl ProjectRelationKind {
+    /// The link relation this is.
+    pub(crate) fn relation(self) -> Relation {
+        match self {
+            ProjectRelationKind::StartsFrom => Relation::StartsFrom,
+            ProjectRelationKind::ExtendsTo => Relation::ExtendsTo,
+            ProjectRelationKind::Integrates => Relation::Integrates,
+            ProjectRelationKind::Backdrop => Relation::Backdrop,
+        }
+    }
+}
+
+/// What a project relation points at.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RelatedTo {
+    /// A project.
+    Project(ProjectId),
+    /// An agreement (the Knowledge City integrates RCEP).
+    Agreement(AgreementId),
+}
+
+/// A directed relation from a project to another project or an agreement. In JSON:
+/// `{"relation": "starts-from", "project": "knowledge-tower", "basis": "stated"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RawRelation", into = "RawRelation")]
+#[non_exhaustive]
+pub struct ProjectRelation {
+    /// How the two relate.
+    pub relation: ProjectRelationKind,
+    /// The other end.
+    pub to: RelatedTo,
+    /// How it is known.
+    pub basis: Basis,
+}
+
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRelation {
+    relation: ProjectRelationKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    project: Option<ProjectId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    agreement: Option<AgreementId>,
+    basis: Basis,
+}
+
+impl TryFrom<RawRelation> for ProjectRelation {
+    type Error = String;
+    fn try_from(r: RawRelation) -> Result<Self, String> {
+        let to = match (r.project, r.agreement) {
+            (Some(p), None) => RelatedTo::Project(p),
+            (None, Some(a)) => RelatedTo::Agreement(a),
+            _ => return Err("a relation names a `project` and an `agreement`, or neither; expected exactly one".into()),
+        };
+        Ok(ProjectRelation { relation: r.relation, to, basis: r.basis })
+    }
+}
+
+impl From<ProjectRelation> for RawRelation {
+    fn from(r: ProjectRelation) -> Self {
+        let (project, agreement) = match r.to {
+            RelatedTo::Project(p) => (Some(p), None),
+            RelatedTo::Agreement(a) => (None, Some(a)),
+        };
+        RawRelation { relation: r.relation, project, agreement, basis: r.basis }
+    }
 }
 
 /// A cooperation project: a park, institute, zone, production base, programme or initiative.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Project {
     /// The id, e.g. `china-singapore-smart-park`.
     pub id: ProjectId,
     /// The canonical name.
     pub name: String,
+    /// Whether the text gives the name or it describes the project.
+    #[serde(default, skip_serializing_if = "NameSource::is_text")]
+    pub name_source: NameSource,
     /// Other names.
     #[serde(default)]
     pub aliases: Vec<Alias>,
@@ -134,16 +226,17 @@ pub struct Project {
     /// How far along it is, if the text says.
     #[serde(default)]
     pub status: Option<ProjectStatus>,
-    /// Where it is.
+    /// Where it is. Place filters also count a project in the places of the projects it is
+    /// part of.
     #[serde(default)]
-    pub place: Option<PlaceRef>,
-    /// The larger project it belongs to.
+    pub places: Vec<Ref<PlaceId>>,
+    /// The larger projects it belongs to.
     #[serde(default)]
-    pub part_of: Option<ProjectId>,
+    pub part_of: Vec<Ref<ProjectId>>,
     /// Its phase, e.g. `1` for "Phase I".
     #[serde(default)]
     pub phase: Option<u32>,
-    /// Organisations involved, with their roles.
+    /// Organisations involved, one entry per role.
     #[serde(default)]
     pub organizations: Vec<Involvement>,
     /// Sums of money.
@@ -152,18 +245,24 @@ pub struct Project {
     /// Counted figures.
     #[serde(default)]
     pub counts: Vec<Count>,
-    /// When it opened or started, if the text says.
+    /// When it opened, started or was launched, if the text says.
     #[serde(default)]
     pub started: Option<PartialDate>,
-    /// Projects it leads to or starts from.
+    /// Directed relations to other projects and to agreements.
     #[serde(default)]
-    pub related: Vec<ProjectId>,
+    pub relations: Vec<ProjectRelation>,
+    /// How the text files the cooperation ("state-level bilateral").
+    #[serde(default)]
+    pub cooperation_level: Option<Ref<CooperationLevel>>,
     /// How the text describes it.
     #[serde(default)]
     pub description: Option<String>,
-    /// What it aims at or has achieved, as the text words it.
+    /// What it aims at, as the text words it.
     #[serde(default)]
     pub aims: Vec<String>,
+    /// What it has achieved, as the text words it.
+    #[serde(default)]
+    pub achievements: Vec<String>,
     /// Verbatim passages.
     pub quotes: Vec<Quote>,
 }
@@ -172,27 +271,24 @@ impl_record!(Project, Kind::Project, name);
 
 impl Describe for Project {
     fn describe<'r>(&'r self, v: &mut dyn Visitor<'r>) {
-        if let Some(p) = &self.place {
-            v.link(Link::to(Relation::Place, "place", Kind::Place, p.place.as_str()));
+        for p in &self.places {
+            v.link(Link::to(Relation::Place, "places", Kind::Place, p));
         }
-        if let Some(p) = &self.part_of {
-            v.link(Link::to(Relation::PartOf, "part_of", Kind::Project, p.as_str()));
+        for p in &self.part_of {
+            v.link(Link::to(Relation::PartOf, "part_of", Kind::Project, p));
         }
         for inv in &self.organizations {
-            let link = Link::to(Relation::Involves, "organizations", Kind::Organization, inv.organization.as_str());
-            for &role in &inv.roles {
-                v.link(link.with_role(Role::Project(role)));
-            }
-            if inv.roles.is_empty() {
-                v.link(link);
-                v.problem(
-                    Some(inv.organization.as_str()),
-                    "an involvement with no role; expected at least one".to_owned(),
-                );
-            }
+            let target = Target::Record(Kind::Organization, inv.organization.as_str());
+            v.link(
+                Link::target(Relation::Involves, "organizations", target, inv.basis).with_role(Role::Project(inv.role)),
+            );
         }
-        for r in &self.related {
-            v.link(Link::to(Relation::Related, "related", Kind::Project, r.as_str()));
+        for r in &self.relations {
+            let target = match &r.to {
+                RelatedTo::Project(p) => Target::Record(Kind::Project, p.as_str()),
+                RelatedTo::Agreement(a) => Target::Record(Kind::Agreement, a.as_str()),
+            };
+            v.link(Link::target(r.relation.relation(), "relations", target, r.basis));
         }
         for a in &self.amounts {
             v.amount(a);
@@ -239,8 +335,8 @@ impl Project {
 impl fmt::Display for Project {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} [{}] — {}", self.name, self.id, self.kind)?;
-        if let Some(p) = &self.place {
-            write!(f, " in {}", p.place)?;
+        if let Some(p) = self.places.first() {
+            write!(f, " in {}", p.id)?;
         }
         if !self.sectors.is_empty() {
             let s: Vec<&str> = self.sectors.iter().map(|s| s.as_str()).collect();

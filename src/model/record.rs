@@ -46,6 +46,17 @@ pub trait Record: sealed::Sealed + fmt::Display + fmt::Debug + Send + Sync + 'st
     /// ```
     fn name(&self) -> &str;
 
+    /// Whether the text gives the canonical name, or it describes a record the text does
+    /// not name.
+    ///
+    /// ```
+    /// use china_singapore::{NameSource, Record};
+    /// let ds = china_singapore::dataset();
+    /// assert_eq!(ds.projects().get("china-singapore-smart-park").unwrap().name_source(), NameSource::Text);
+    /// assert_eq!(ds.projects().get("biosyngen-production-base").unwrap().name_source(), NameSource::Descriptive);
+    /// ```
+    fn name_source(&self) -> super::NameSource;
+
     /// Every other name, with its kind.
     ///
     /// ```
@@ -150,8 +161,16 @@ closed_enum! {
         PartOf = "part-of",
         /// An organisation takes part in a project, agreement or forum ([`Link::role`] says how).
         Involves = "involves",
-        /// A project is related to another project.
-        Related = "related",
+        /// A project or an organisation belongs to a project (an office of the Knowledge City).
+        BelongsTo = "belongs-to",
+        /// A project starts from another (regional energy starting from the Knowledge Tower).
+        StartsFrom = "starts-from",
+        /// A project extends, or is to extend, to another.
+        ExtendsTo = "extends-to",
+        /// A project integrates the strategy of an initiative or agreement.
+        Integrates = "integrates",
+        /// A project is set against the backdrop of another.
+        Backdrop = "backdrop",
         /// An organisation or country is a party to an agreement.
         Party = "party",
         /// A person signed an agreement.
@@ -166,6 +185,14 @@ closed_enum! {
         MilestoneParty = "milestone-party",
         /// An event is part of, or supports, a larger event.
         ParentEvent = "parent-event",
+        /// An event is an edition of a recurring series.
+        EditionOf = "edition-of",
+        /// A meeting is a meeting of a standing council.
+        MeetingOf = "meeting-of",
+        /// A person speaks in a forum's programme, in order.
+        Programme = "programme",
+        /// A person's statements are about an agreement.
+        SpeaksAbout = "speaks-about",
         /// A person spoke or took part at a meeting.
         SpokeAt = "spoke-at",
         /// A person holds a post in an organisation.
@@ -178,6 +205,7 @@ closed_enum! {
 impl Relation {
     /// True for the relations that nest records (`within`, `parent`, `part-of`,
     /// `parent-event`): they must form a hierarchy, and filters follow them transitively.
+    /// (`edition-of` is not one: a series holds its editions, not the other way.)
     ///
     /// ```
     /// use china_singapore::Relation;
@@ -250,19 +278,26 @@ pub struct Link<'a> {
     pub target: Target<'a>,
     /// The part played, for `involves` and `parent` links.
     pub role: Option<Role>,
+    /// How the link is known: stated by the text, implied, plain geography, …
+    pub basis: super::Basis,
     /// The JSON field that holds the link, for messages (e.g. `posts.organization`).
     pub(crate) field: &'static str,
 }
 
 impl<'a> Link<'a> {
     /// A link to a record of kind `kind`, held in the JSON field `field`.
-    pub(crate) fn to(relation: Relation, field: &'static str, kind: Kind, id: &'a str) -> Self {
-        Link { relation, target: Target::Record(kind, id), role: None, field }
+    pub(crate) fn to(relation: Relation, field: &'static str, kind: Kind, r: &'a super::Ref<impl AsRef<str>>) -> Self {
+        Link { relation, target: Target::Record(kind, r.id.as_ref()), role: None, basis: r.basis, field }
     }
 
     /// A link to a country, held in the JSON field `field`.
-    pub(crate) fn country(relation: Relation, field: &'static str, country: super::Country) -> Self {
-        Link { relation, target: Target::Country(country), role: None, field }
+    pub(crate) fn country(relation: Relation, field: &'static str, r: &super::Ref<super::Country>) -> Self {
+        Link { relation, target: Target::Country(r.id), role: None, basis: r.basis, field }
+    }
+
+    /// A link to a target given with its basis.
+    pub(crate) fn target(relation: Relation, field: &'static str, target: Target<'a>, basis: super::Basis) -> Self {
+        Link { relation, target, role: None, basis, field }
     }
 
     /// The same link with a role.

@@ -3,7 +3,8 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Alias, Country, Describe, ForumId, Kind, Link, OrganizationId, Quote, Relation, SpeakerId, Visitor, impl_record,
+    AgreementId, Alias, Basis, Country, Describe, ForumId, Kind, Link, NameSource, OrganizationId, Quote, Ref,
+    Relation, SpeakerId, Visitor, impl_record,
 };
 
 closed_enum! {
@@ -24,15 +25,16 @@ closed_enum! {
 /// A title or post a person holds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Post {
     /// The title as written, e.g. "vice president".
     pub title: String,
     /// The organisation the post is in.
     #[serde(default)]
-    pub organization: Option<OrganizationId>,
+    pub organization: Option<Ref<OrganizationId>>,
     /// The country the post represents, for diplomats.
     #[serde(default)]
-    pub country: Option<Country>,
+    pub country: Option<Ref<Country>>,
 }
 
 closed_enum! {
@@ -48,6 +50,7 @@ closed_enum! {
 /// One version of a talk's title.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct TitleVersion {
     /// The title as written.
     pub title: String,
@@ -58,12 +61,15 @@ pub struct TitleVersion {
     pub note: Option<String>,
 }
 
-/// A talk or topic a person spoke on.
+/// A talk a person gave.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Talk {
     /// Every version of the title; exactly one is current.
     pub titles: Vec<TitleVersion>,
+    /// How it is known that the person gave this talk.
+    pub basis: Basis,
     /// What the text says the talk did or argued.
     #[serde(default)]
     pub summary: Vec<String>,
@@ -85,22 +91,24 @@ impl Talk {
 /// A person who speaks, signs or is quoted, at a forum or in the text, and in what capacity.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Speaker {
     /// The id, e.g. `chi-fulin`.
     pub id: SpeakerId,
     /// The person's name, or a description when the text does not name them.
     pub name: String,
+    /// `descriptive` when the text does not name the person.
+    #[serde(default, skip_serializing_if = "NameSource::is_text")]
+    pub name_source: NameSource,
     /// Other names.
     #[serde(default)]
     pub aliases: Vec<Alias>,
-    /// False when the text does not name the person.
-    pub named: bool,
     /// Titles and posts, each with its organisation.
     #[serde(default)]
     pub posts: Vec<Post>,
     /// The forum the person spoke at, if any.
     #[serde(default)]
-    pub forum: Option<ForumId>,
+    pub forum: Option<Ref<ForumId>>,
     /// The parts the person played.
     pub roles: Vec<SpeakerRole>,
     /// The talk, if the text gives its title.
@@ -109,6 +117,9 @@ pub struct Speaker {
     /// What the person is reported to have said.
     #[serde(default)]
     pub statements: Vec<String>,
+    /// The agreement the statements are about.
+    #[serde(default)]
+    pub statements_about: Option<Ref<AgreementId>>,
     /// Verbatim passages.
     pub quotes: Vec<Quote>,
 }
@@ -118,15 +129,18 @@ impl_record!(Speaker, Kind::Speaker, name);
 impl Describe for Speaker {
     fn describe<'r>(&'r self, v: &mut dyn Visitor<'r>) {
         if let Some(f) = &self.forum {
-            v.link(Link::to(Relation::SpokeAt, "forum", Kind::Forum, f.as_str()));
+            v.link(Link::to(Relation::SpokeAt, "forum", Kind::Forum, f));
         }
         for p in &self.posts {
             if let Some(o) = &p.organization {
-                v.link(Link::to(Relation::PostIn, "posts.organization", Kind::Organization, o.as_str()));
+                v.link(Link::to(Relation::PostIn, "posts.organization", Kind::Organization, o));
             }
-            if let Some(c) = p.country {
+            if let Some(c) = &p.country {
                 v.link(Link::country(Relation::Represents, "posts.country", c));
             }
+        }
+        if let Some(a) = &self.statements_about {
+            v.link(Link::to(Relation::SpeaksAbout, "statements_about", Kind::Agreement, a));
         }
         if self.roles.is_empty() {
             v.problem(None, "no role; expected at least one".to_owned());
@@ -149,7 +163,18 @@ impl Speaker {
     /// assert_eq!(orgs[0], "bank-of-communications");
     /// ```
     pub fn organizations(&self) -> impl Iterator<Item = &OrganizationId> {
-        self.posts.iter().filter_map(|p| p.organization.as_ref())
+        self.posts.iter().filter_map(|p| Some(&p.organization.as_ref()?.id))
+    }
+
+    /// True when the text names the person.
+    ///
+    /// ```
+    /// let ds = china_singapore::dataset();
+    /// assert!(ds.speakers().get("chi-fulin").unwrap().is_named());
+    /// assert!(!ds.speakers().get("csgks-commission-official").unwrap().is_named());
+    /// ```
+    pub fn is_named(&self) -> bool {
+        self.name_source == NameSource::Text
     }
 }
 
@@ -159,7 +184,7 @@ impl fmt::Display for Speaker {
         if let Some(p) = self.posts.first() {
             write!(f, " — {}", p.title)?;
             if let Some(o) = &p.organization {
-                write!(f, ", {o}")?;
+                write!(f, ", {}", o.id)?;
             }
         }
         let roles: Vec<&str> = self.roles.iter().map(|r| r.as_str()).collect();

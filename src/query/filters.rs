@@ -20,7 +20,7 @@ use crate::model::{
 /// use china_singapore::Sector;
 /// let ds = china_singapore::dataset();
 /// let json = serde_json::to_value(ds.project_filter().sector(Sector::Biomedicine).iter()).unwrap();
-/// assert_eq!(json.as_array().unwrap().len(), 2);
+/// assert_eq!(json.as_array().unwrap().len(), 3);
 /// ```
 pub struct Matches<'a, T> {
     records: &'a [T],
@@ -135,7 +135,8 @@ impl<'a> ProjectFilter<'a> {
         self
     }
 
-    /// Keeps projects in this place (by id) or in any place within it.
+    /// Keeps projects in this place (by id), in any place within it, or part of a project
+    /// that is.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
@@ -144,7 +145,11 @@ impl<'a> ProjectFilter<'a> {
     /// assert!(in_gba > 0 && in_china >= in_gba);
     /// ```
     pub fn place(mut self, place: impl AsRef<str>) -> Self {
-        self.place = linked(self.ds, Kind::Project, Relation::Place, Kind::Place, place.as_ref(), true);
+        let lists = &self.links().projects_in_place;
+        self.place = match self.ds.tables.position(Kind::Place, place.as_ref()) {
+            Some(at) => Cond::List(lists.get(at as usize).map_or(&[][..], Vec::as_slice)),
+            None => Cond::Nothing,
+        };
         self
     }
 
@@ -311,8 +316,9 @@ impl<'a> AgreementFilter<'a> {
         self
     }
 
-    /// Keeps agreements with a dated milestone, or a forum date, that overlaps
-    /// `[from, to]`. Dates whose year the text leaves unknown never match.
+    /// Keeps agreements with a dated milestone, or a forum date, that lies wholly within
+    /// `[from, to]`: every day the date can mean is in the range ("in 2022" is in 2022,
+    /// not in January 2022). Dates whose year the text leaves unknown never match.
     ///
     /// ```
     /// use china_singapore::CalendarDate;
@@ -405,7 +411,8 @@ impl<'a> ForumFilter<'a> {
         self
     }
 
-    /// Keeps forums whose date overlaps `[from, to]`. Unknown years never match.
+    /// Keeps forums whose date lies wholly within `[from, to]` (every day it can mean is in
+    /// the range). Unknown years never match.
     ///
     /// ```
     /// use china_singapore::CalendarDate;
@@ -418,12 +425,13 @@ impl<'a> ForumFilter<'a> {
         self
     }
 
-    /// Keeps forums whose date could be this day.
+    /// Keeps forums held on this day, as far as the text says: a date known only to the
+    /// month or year ("yesterday" in an article whose day is not given) is not on any day.
     ///
     /// ```
     /// use china_singapore::CalendarDate;
     /// let ds = china_singapore::dataset();
-    /// assert_eq!(ds.forum_filter().on("2020-11-05".parse().unwrap()).iter().count(), 0);
+    /// assert_eq!(ds.forum_filter().on("2021-11-04".parse().unwrap()).iter().count(), 0);
     /// ```
     pub fn on(self, day: CalendarDate) -> Self {
         self.between(day, day)

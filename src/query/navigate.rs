@@ -43,7 +43,7 @@ impl Dataset {
     /// ```
     /// use china_singapore::SpeakerRole;
     /// let ds = china_singapore::dataset();
-    /// assert!(ds.speaker_filter().role(SpeakerRole::Quoted).iter().any(|s| !s.named));
+    /// assert!(ds.speaker_filter().role(SpeakerRole::Quoted).iter().any(|s| !s.is_named()));
     /// ```
     pub fn speaker_filter(&self) -> SpeakerFilter<'_> {
         SpeakerFilter::new(self)
@@ -104,7 +104,7 @@ impl Dataset {
     ///
     /// ```
     /// let ds = china_singapore::dataset();
-    /// assert!(ds.place_projects("guangzhou").any(|p| p.id == "china-singapore-smart-park"));
+    /// assert!(ds.place_projects("guangzhou").any(|p| p.id == "biosyngen-production-base"));
     /// ```
     pub fn place_projects(&self, place: impl AsRef<str>) -> Matches<'_, Project> {
         self.project_filter().place(place).iter()

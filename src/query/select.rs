@@ -105,7 +105,7 @@ impl Iterator for Select<'_> {
                 Driver::Positions(it) => it.next()?,
             };
             let in_lists = self.c.lists[..self.c.n].iter().all(|l| l.binary_search(&i).is_ok());
-            let in_dates = self.c.date.is_none_or(|d| d.index.overlaps(i, d.from, d.to));
+            let in_dates = self.c.date.is_none_or(|d| d.index.within(i, d.from, d.to));
             if in_lists && in_dates {
                 return Some(i);
             }

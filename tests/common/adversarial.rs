@@ -15,7 +15,7 @@ fn document(text: String) -> Files {
 fn place(i: usize, name: &str, quote: &str) -> String {
     let (name, quote) = (serde_json::to_string(name).unwrap(), serde_json::to_string(quote).unwrap());
     format!(
-        r#"{{"id": "p-{i}", "name": {name}, "kind": "city", "country": "china", "quotes": [{{"document": "d", "text": {quote}}}]}}"#
+        r#"{{"id": "p-{i}", "name": {name}, "kind": "city", "country": {{"id": "china", "basis": "context"}}, "quotes": [{{"document": "d", "text": {quote}}}]}}"#
     )
 }
 

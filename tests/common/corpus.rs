@@ -22,12 +22,12 @@ pub enum Edit {
 use Edit::*;
 
 /// A second place whose id is `lion-city` again.
-const DUPLICATE_ID: &str = r#"{"id": "lion-city", "name": "Lion Town", "kind": "city", "country": "singapore",
+const DUPLICATE_ID: &str = r#"{"id": "lion-city", "name": "Lion Town", "kind": "city", "country": {"id": "singapore", "basis": "context"},
     "quotes": [{"document": "note", "text": "in Lion City"}]}"#;
-const INVALID_ID: &str = r#"{"id": "Lion_Town", "name": "Lion Town", "kind": "city", "country": "singapore",
+const INVALID_ID: &str = r#"{"id": "Lion_Town", "name": "Lion Town", "kind": "city", "country": {"id": "singapore", "basis": "context"},
     "quotes": [{"document": "note", "text": "in Lion City"}]}"#;
-const SHARED_ALIAS: &str = r#"{"id": "lion-town", "name": "Lion Town", "aliases": [{"name": "lion-city", "kind": "variant"}],
-    "kind": "city", "country": "singapore", "quotes": [{"document": "note", "text": "in Lion City"}]}"#;
+const SHARED_ALIAS: &str = r#"{"id": "lion-town", "name": "Lion Town", "aliases": [{"name": "lion-city", "kind": "variant", "basis": "common-usage"}],
+    "kind": "city", "country": {"id": "singapore", "basis": "context"}, "quotes": [{"document": "note", "text": "in Lion City"}]}"#;
 
 /// Every case: its name and its edits.
 pub fn edits(case: &str) -> Vec<Edit> {
@@ -77,10 +77,20 @@ pub fn edits(case: &str) -> Vec<Edit> {
         }
         "cycle" => vec![Replace {
             file: "places.json",
-            find: r#""country": "singapore","#,
-            with: r#""country": "singapore", "within": [{"place": "lion-city", "basis": "stated"}],"#,
+            find: r#""kind": "city","#,
+            with: r#""kind": "city", "within": [{"id": "lion-city", "basis": "context"}],"#,
         }],
         "unknown-file" => vec![Write { file: "project.json", bytes: b"[]\n" }],
+        "not-stated-link" => vec![Replace {
+            file: "organizations.json",
+            find: r#""kind": "company","#,
+            with: r#""kind": "company", "country": {"id": "chile", "basis": "stated"},"#,
+        }],
+        "not-stated-alias" => vec![Replace {
+            file: "organizations.json",
+            find: r#""kind": "company","#,
+            with: r#""kind": "company", "aliases": [{"name": "ExCo", "kind": "abbreviation", "basis": "stated"}],"#,
+        }],
         "too-large" => vec![Pad { file: "projects.json", len: 5000 }],
         "clashes-with-embedded" => vec![
             Replace { file: "places.json", find: r#""id": "lion-city""#, with: r#""id": "singapore""# },

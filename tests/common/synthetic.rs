@@ -61,13 +61,13 @@ pub fn files(total: usize) -> Vec<(String, Vec<u8>)> {
         let line = format!("Place {k} is a place.");
         let _ = writeln!(text, "{line}");
         sep(&mut places);
-        let within = if k == 0 {
-            String::new()
-        } else {
-            format!(r#""within":[{{"place":"place-{}","basis":"stated"}}],"#, k / 8)
-        };
+        let within =
+            if k == 0 { String::new() } else { format!(r#""within":[{{"id":"place-{}","basis":"context"}}],"#, k / 8) };
         let kind = if k == 0 { "country" } else { "city" };
-        let _ = write!(places, r#"{{"id":"place-{k}","name":"Place {k}","kind":"{kind}","country":"china",{within}"#);
+        let _ = write!(
+            places,
+            r#"{{"id":"place-{k}","name":"Place {k}","kind":"{kind}","country":{{"id":"china","basis":"context"}},{within}"#
+        );
         quote(&mut places, &line);
         places.push('}');
     }
@@ -75,10 +75,10 @@ pub fn files(total: usize) -> Vec<(String, Vec<u8>)> {
         let line = format!("Org {k} is a company.");
         let _ = writeln!(text, "{line}");
         sep(&mut orgs);
-        let country = if k % 2 == 0 { r#""country":"singapore","country_basis":"stated","# } else { "" };
+        let country = if k % 2 == 0 { r#""country":{"id":"singapore","basis":"context"},"# } else { "" };
         let _ = write!(
             orgs,
-            r#"{{"id":"org-{k}","name":"Org {k}","aliases":[{{"name":"O{k}","kind":"abbreviation"}}],"kind":"company",{country}"#
+            r#"{{"id":"org-{k}","name":"Org {k}","aliases":[{{"name":"O{k}","kind":"abbreviation","basis":"common-usage"}}],"kind":"company",{country}"#
         );
         quote(&mut orgs, &line);
         orgs.push('}');
@@ -90,7 +90,7 @@ pub fn files(total: usize) -> Vec<(String, Vec<u8>)> {
         sep(&mut projects);
         let _ = write!(
             projects,
-            r#"{{"id":"project-{i}","name":"Project {i}","aliases":[{{"name":"P-{i}","kind":"abbreviation"}}],"kind":"park","sectors":["{}"],"status":"operating","place":{{"place":"place-{}","basis":"stated"}},"organizations":[{{"organization":"org-{}","roles":["operator"]}}],"amounts":[{{"value":{},"currency":"CNY","kind":"total-investment","as_written":"{i} thousand yuan"}}],"counts":[{{"value":{},"qualifier":"more-than","unit":"enterprises","status":"actual","as_written":"more than {} firms"}}],"started":{{"year":{{"value":{}}},"month":{},"precision":"month","as_written":"in month {} of {}"}},"#,
+            r#"{{"id":"project-{i}","name":"Project {i}","aliases":[{{"name":"P-{i}","kind":"abbreviation","basis":"common-usage"}}],"kind":"park","sectors":["{}"],"status":"operating","places":[{{"id":"place-{}","basis":"stated"}}],"organizations":[{{"organization":"org-{}","role":"operator","basis":"stated"}}],"amounts":[{{"value":{},"currency":"CNY","kind":"total-investment","as_written":"{i} thousand yuan"}}],"counts":[{{"value":{},"qualifier":"more-than","unit":"enterprises","status":"actual","as_written":"more than {} firms"}}],"started":{{"year":{{"value":{}}},"month":{},"precision":"month","as_written":"in month {} of {}"}},"#,
             SECTORS[i % 4],
             i % s.places,
             i / 10,
@@ -111,9 +111,9 @@ pub fn files(total: usize) -> Vec<(String, Vec<u8>)> {
         sep(&mut forums);
         let _ = write!(
             forums,
-            r#"{{"id":"forum-{k}","name":"Forum {k}","kind":"forum","edition":{},{}"place":{{"place":"place-{}","basis":"stated"}},"date":{{"year":{{"value":2021}},"month":11,"day":{},"precision":"day","as_written":"November {} 2021"}},"#,
+            r#"{{"id":"forum-{k}","name":"Forum {k}","kind":"forum","edition":{},{}"place":{{"id":"place-{}","basis":"context"}},"date":{{"year":{{"value":2021}},"month":11,"day":{},"precision":"day","as_written":"November {} 2021"}},"#,
             k + 1,
-            if k == 0 { String::new() } else { format!(r#""parent":"forum-{}","#, k / 2) },
+            if k == 0 { String::new() } else { format!(r#""parent":{{"id":"forum-{}","basis":"context"}},"#, k / 2) },
             k % s.places,
             1 + k % 28,
             1 + k % 28,
@@ -127,7 +127,7 @@ pub fn files(total: usize) -> Vec<(String, Vec<u8>)> {
         sep(&mut agreements);
         let _ = write!(
             agreements,
-            r#"{{"id":"agreement-{k}","name":"Agreement {k}","kind":"mou","parties":[{{"organization":"org-{}"}}],"forum":"forum-{}","#,
+            r#"{{"id":"agreement-{k}","name":"Agreement {k}","kind":"mou","parties":[{{"organization":"org-{}","basis":"stated"}}],"forum":{{"id":"forum-{}","basis":"context"}},"#,
             k % s.organizations,
             k % s.forums,
         );
@@ -140,7 +140,7 @@ pub fn files(total: usize) -> Vec<(String, Vec<u8>)> {
         sep(&mut speakers);
         let _ = write!(
             speakers,
-            r#"{{"id":"speaker-{k}","name":"Speaker {k}","named":true,"posts":[{{"title":"director","organization":"org-{}"}}],"forum":"forum-{}","roles":["keynote"],"#,
+            r#"{{"id":"speaker-{k}","name":"Speaker {k}","posts":[{{"title":"director","organization":{{"id":"org-{}","basis":"stated"}}}}],"forum":{{"id":"forum-{}","basis":"context"}},"roles":["keynote"],"#,
             k % s.organizations,
             k % s.forums,
         );
