@@ -67,7 +67,7 @@ pub use model::{
     Document, DocumentId, Event, FigureStatus, Finding, Forum, ForumId, ForumInvolvement, ForumKind, ForumRole,
     Involvement, KeyIssues, Kind, Link, Milestone, MilestoneKind, NameSource, Organization, OrganizationId,
     OrganizationKind, Parent, ParentRelation, PartialDate, Party, PartyRef, Period, PeriodUnit, Place, PlaceId,
-    PlaceKind, Post, Precision, Project, ProjectId, ProjectKind, ProjectRelation, ProjectRelationKind, ProjectRole,
+    PlaceKind, Position, Post, Precision, Project, ProjectId, ProjectKind, ProjectRelation, ProjectRelationKind, ProjectRole,
     ProjectStatus, Qualifier, Quote, Record, RecordId, Recurrence, Ref, RelatedTo, Relation, Relative, Role, Sector,
     Session, Speaker, SpeakerId, SpeakerRole, Talk, Target, TitleStatus, TitleVersion, UnknownValue, Year,
 };

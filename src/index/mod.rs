@@ -8,4 +8,4 @@ pub(crate) mod tables;
 
 pub(crate) use table::Clash;
 pub use table::Table;
-pub(crate) use tables::{Stored, TableBuilder, TableVisitor, Tables};
+pub(crate) use tables::{Stored, TableBuilder, TableVisitor, TableVisitorMut, Tables};

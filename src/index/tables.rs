@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::Table;
+use crate::model::record::Quoted;
 use crate::model::record::sealed::Sealed;
 use crate::model::{
     Agreement, AnyRecord, Document, Forum, Kind, Organization, Place, Project, Record, RecordId, Speaker,
@@ -12,13 +13,19 @@ use crate::model::{
 
 /// What the crate's generic code needs of a kind: a record it can parse, write and find in
 /// [`Tables`].
-pub(crate) trait Stored: Record + Serialize + DeserializeOwned {}
+pub(crate) trait Stored: Record + Quoted + Serialize + DeserializeOwned {}
 
 /// Something done to every table in turn (see [`Tables::visit`]); it may keep borrows of
 /// the tables for `'t`.
 pub(crate) trait TableVisitor<'t> {
     /// Called once per kind, in the order of [`Kind::ALL`].
     fn visit<T: Stored>(&mut self, table: &'t Table<T>);
+}
+
+/// Something done to every table in turn, mutably (see [`Tables::visit_mut`]).
+pub(crate) trait TableVisitorMut {
+    /// Called once per kind, in the order of [`Kind::ALL`].
+    fn visit_mut<T: Stored>(&mut self, table: &mut Table<T>);
 }
 
 /// Something that makes every table in turn (see [`Tables::build`]).
@@ -43,6 +50,11 @@ macro_rules! tables {
             /// Calls `v` with every table, in the order of the kinds.
             pub(crate) fn visit<'t, V: TableVisitor<'t>>(&'t self, v: &mut V) {
                 $(v.visit(&self.$field);)+
+            }
+
+            /// Calls `v` with every table, mutably, in the order of the kinds.
+            pub(crate) fn visit_mut<V: TableVisitorMut>(&mut self, v: &mut V) {
+                $(v.visit_mut(&mut self.$field);)+
             }
 
             /// Builds every table with `b`, in the order of the kinds.

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::LoadOptions;
 use super::json::{File, LineIndex, Loc, parse_file};
-use super::quotes::QuoteIndex;
+use super::quotes::{Positions, QuoteIndex};
 use super::read::{Input, Inputs, Skipped, file_diag, kind_of, too_large};
 use super::validate::{At, Checker, RecordChecks};
 use super::write::is_plain_file_name;
@@ -206,6 +206,7 @@ pub(crate) fn load(mut inputs: Inputs, options: &LoadOptions) -> Result<Dataset,
     let mut skipped = sources.unused();
     let quotes = QuoteIndex::build(&tables);
     tables.visit(&mut RecordChecks::new(&mut c, &tables, &quotes));
+    let mut positions = Positions::collect(&tables, &quotes);
     drop(quotes);
     let mut diags = c.finish();
     if !diags.is_empty() {
@@ -215,5 +216,6 @@ pub(crate) fn load(mut inputs: Inputs, options: &LoadOptions) -> Result<Dataset,
         return Err(Error::Invalid { diagnostics: diags });
     }
     skipped.extend(std::mem::take(&mut inputs.skipped));
+    tables.visit_mut(&mut positions);
     Ok(Dataset::new(tables, skipped))
 }

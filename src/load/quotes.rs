@@ -21,8 +21,10 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
-use crate::index::{Stored, Table, TableVisitor, Tables};
-use crate::model::{Kind, Record};
+use super::json::LineIndex;
+use crate::index::{Stored, Table, TableVisitor, TableVisitorMut, Tables};
+use crate::model::record::Quoted;
+use crate::model::{Kind, Position, Quote, Record};
 
 /// The most places the window index compares a quote at before handing it to the automaton.
 const MAX_CANDIDATES: u32 = 64;
@@ -224,6 +226,60 @@ impl<'t> QuoteIndex<'t> {
     /// True when a missing quote occurs once spaces and quotation marks are made plain.
     pub(crate) fn loosely_found(&self, doc: u32, quote: &str) -> bool {
         self.loose.contains(&(doc, quote))
+    }
+}
+
+/// Where every quote of every table sits, table by table, record by record, in order.
+pub(crate) struct Positions {
+    per_kind: Vec<Vec<Option<Position>>>,
+}
+
+/// Collects [`Positions`] from a [`QuoteIndex`].
+struct Collect<'i, 't> {
+    tables: &'t Tables,
+    index: &'i QuoteIndex<'t>,
+    lines: HashMap<u32, LineIndex>,
+    out: Vec<Vec<Option<Position>>>,
+}
+
+impl<'t> TableVisitor<'t> for Collect<'_, 't> {
+    fn visit<T: Stored>(&mut self, table: &'t Table<T>) {
+        let mut positions = Vec::new();
+        for q in table.iter().flat_map(Record::quotes) {
+            positions.push(self.position(q));
+        }
+        self.out[T::KIND.index()] = positions;
+    }
+}
+
+impl Collect<'_, '_> {
+    fn position(&mut self, q: &Quote) -> Option<Position> {
+        let doc = self.tables.position(Kind::Document, q.document.as_str())?;
+        let start = self.index.find(doc, &q.text)?;
+        let text = self.tables.documents.as_slice().get(doc as usize)?.text.as_str();
+        let lines = self.lines.entry(doc).or_insert_with(|| LineIndex::new(text));
+        let (line, byte_column) = lines.line_col(start);
+        let line_start = start + 1 - byte_column;
+        let column = text.get(line_start..start).map_or(byte_column, |s| s.chars().count() + 1);
+        Some(Position { start, end: start + q.text.len(), line, column })
+    }
+}
+
+impl Positions {
+    /// Where each quote of the tables first occurs.
+    pub(crate) fn collect(tables: &Tables, index: &QuoteIndex<'_>) -> Self {
+        let mut c = Collect { tables, index, lines: HashMap::new(), out: vec![Vec::new(); Kind::ALL.len()] };
+        tables.visit(&mut c);
+        Positions { per_kind: c.out }
+    }
+}
+
+impl TableVisitorMut for Positions {
+    fn visit_mut<T: Stored>(&mut self, table: &mut Table<T>) {
+        let mut positions = core::mem::take(&mut self.per_kind[T::KIND.index()]).into_iter();
+        for q in table.records_mut().iter_mut().flat_map(Quoted::quotes_mut) {
+            q.at = positions.next().flatten();
+        }
     }
 }
 

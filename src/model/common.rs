@@ -56,6 +56,47 @@ pub struct Quote {
     pub document: DocumentId,
     /// The passage, character for character (no-break spaces and curly quotes included).
     pub text: String,
+    /// Where the passage first occurs in its document, found when the dataset loads.
+    #[serde(skip)]
+    pub(crate) at: Option<Position>,
+}
+
+impl Quote {
+    /// Where the passage first occurs in its document: byte range, line and column.
+    /// Computed once, when the dataset loads; reading it allocates nothing.
+    ///
+    /// ```
+    /// let ds = china_singapore::dataset();
+    /// let park = ds.projects().find("China-Singapore Smart Park").unwrap();
+    /// let q = &park.quotes[0];
+    /// let at = q.position().unwrap();
+    /// let doc = ds.documents().get(&q.document).unwrap();
+    /// assert_eq!(&doc.text[at.start..at.end], q.text);
+    /// assert!(at.line > 1);
+    /// ```
+    pub fn position(&self) -> Option<&Position> {
+        self.at.as_ref()
+    }
+}
+
+/// Where a quote sits in its document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[non_exhaustive]
+pub struct Position {
+    /// The byte offset of its first byte.
+    pub start: usize,
+    /// The byte offset just past its last byte.
+    pub end: usize,
+    /// The 1-based line it starts on.
+    pub line: usize,
+    /// The 1-based column it starts at, in characters.
+    pub column: usize,
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, column {} (bytes {}..{})", self.line, self.column, self.start, self.end)
+    }
 }
 
 closed_enum! {

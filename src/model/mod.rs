@@ -56,6 +56,12 @@ macro_rules! impl_record {
                 &self.quotes
             }
         }
+
+        impl $crate::model::record::Quoted for $ty {
+            fn quotes_mut(&mut self) -> &mut [$crate::model::Quote] {
+                &mut self.quotes
+            }
+        }
     };
 }
 pub(crate) use impl_record;

@@ -111,6 +111,11 @@ pub trait Record: sealed::Sealed + fmt::Display + fmt::Debug + Send + Sync + 'st
     }
 }
 
+/// Mutable access to a record's quotes, for the loader, which finds where each sits.
+pub(crate) trait Quoted {
+    fn quotes_mut(&mut self) -> &mut [Quote];
+}
+
 pub(crate) mod sealed {
     /// Seals [`Record`](super::Record): implemented for the seven kinds by `for_each_kind!`.
     pub trait Sealed: Describe {
