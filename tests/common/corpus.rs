@@ -151,8 +151,15 @@ fn apply(dir: &Path, edit: &Edit) {
 }
 
 /// A fresh directory holding the case: the valid base with the case's edits applied.
+///
+/// Each call gets its own directory, so tests running in parallel never share one.
 pub fn case_dir(case: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("china-singapore-corpus-{}", std::process::id())).join(case);
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir()
+        .join(format!("china-singapore-corpus-{}", std::process::id()))
+        .join(call.to_string())
+        .join(case);
     let _ = std::fs::remove_dir_all(&dir);
     copy_dir(&valid_dir(), &dir);
     for edit in edits(case) {
