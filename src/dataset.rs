@@ -4,6 +4,7 @@ use once_cell::sync::OnceCell;
 
 use crate::index::Tables;
 use crate::index::links::Links;
+use crate::index::search::SearchIndex;
 use crate::load::Skipped;
 use crate::model::{AnyRecord, Kind, RecordId};
 
@@ -24,6 +25,8 @@ pub struct Dataset {
     pub(crate) tables: Tables,
     /// The link indexes, built on first use so that loading does not pay for them.
     links: OnceCell<Links>,
+    /// The search index, built on first use.
+    pub(crate) search: OnceCell<SearchIndex>,
     /// The files the load did not use, and why.
     skipped: Vec<Skipped>,
 }
@@ -49,7 +52,7 @@ for_each_kind!(accessors);
 
 impl Dataset {
     pub(crate) fn new(tables: Tables, skipped: Vec<Skipped>) -> Self {
-        Dataset { tables, links: OnceCell::new(), skipped }
+        Dataset { tables, links: OnceCell::new(), search: OnceCell::new(), skipped }
     }
 
     /// The files of the data directory the load did not use, and why: other files beside

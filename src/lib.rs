@@ -59,19 +59,20 @@ mod query;
 
 pub use dataset::Dataset;
 pub use error::{Diagnostic, DiagnosticKind, Error};
-pub use index::Table;
+pub use index::{Suggestion, Table};
 pub use load::{LoadOptions, Skipped, WriteError, embedded_files};
 pub use model::{
     Agreement, AgreementId, AgreementInvolvement, AgreementKind, AgreementRole, Alias, AliasKind, Amount, AmountKind,
     AnyRecord, Attribution, BadDate, Basis, CalendarDate, CooperationLevel, Count, CountUnit, Country, Currency,
-    Document, DocumentId, Event, FigureStatus, Finding, Forum, ForumId, ForumInvolvement, ForumKind, ForumRole,
+    Document, DocumentId, Event, Field, FigureStatus, Finding, Forum, ForumId, ForumInvolvement, ForumKind, ForumRole,
     Involvement, KeyIssues, Kind, Link, Milestone, MilestoneKind, NameSource, Organization, OrganizationId,
     OrganizationKind, Parent, ParentRelation, PartialDate, Party, PartyRef, Period, PeriodUnit, Place, PlaceId,
-    PlaceKind, Position, Post, Precision, Project, ProjectId, ProjectKind, ProjectRelation, ProjectRelationKind, ProjectRole,
-    ProjectStatus, Qualifier, Quote, Record, RecordId, Recurrence, Ref, RelatedTo, Relation, Relative, Role, Sector,
-    Session, Speaker, SpeakerId, SpeakerRole, Talk, Target, TitleStatus, TitleVersion, UnknownValue, Year,
+    PlaceKind, Position, Post, Precision, Project, ProjectId, ProjectKind, ProjectRelation, ProjectRelationKind,
+    ProjectRole, ProjectStatus, Qualifier, Quote, Record, RecordId, Recurrence, Ref, RelatedTo, Relation, Relative,
+    Role, Sector, Session, Speaker, SpeakerId, SpeakerRole, Talk, Target, TitleStatus, TitleVersion, UnknownValue,
+    Year,
 };
-pub use query::{AgreementFilter, ForumFilter, Matches, ProjectFilter, SpeakerFilter};
+pub use query::{AgreementFilter, ForumFilter, Hit, Matches, ProjectFilter, SpeakerFilter};
 
 use once_cell::sync::Lazy;
 

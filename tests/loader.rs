@@ -332,10 +332,9 @@ fn a_link_marked_stated_must_be_named_in_a_quote() {
     assert!(d.message.contains("country `chile`") && d.message.contains("context"), "{d}");
     // Given its true basis, the same link loads.
     let dir = corpus("not-stated-link");
-    let text = std::fs::read_to_string(dir.join("organizations.json")).unwrap().replace(
-        r#""basis": "stated"}"#,
-        r#""basis": "common-usage"}"#,
-    );
+    let text = std::fs::read_to_string(dir.join("organizations.json"))
+        .unwrap()
+        .replace(r#""basis": "stated"}"#, r#""basis": "common-usage"}"#);
     std::fs::write(dir.join("organizations.json"), text).unwrap();
     assert!(Dataset::from_dir(&dir).is_ok());
 }

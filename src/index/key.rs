@@ -444,6 +444,34 @@ pub(crate) fn might_have_ordinal(name: &str) -> bool {
     })
 }
 
+/// A spaced name with each ordinal written in words turned into digits (`fourth` → `4th`,
+/// `twenty first` → `21st`), or `None` when it has none.
+pub(crate) fn ordinals_as_numbers(spaced: &str) -> Option<String> {
+    if !might_have_ordinal(spaced) {
+        return None;
+    }
+    let words: Vec<&str> = spaced.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut changed = false;
+    let mut i = 0;
+    while let Some(&w) = words.get(i) {
+        let pair = words.get(i + 1).map(|next| format!("{w}{next}"));
+        let (n, used) = match pair.as_deref().and_then(ordinal_number).filter(|n| *n > 20) {
+            Some(n) => (Some(n), 2),
+            None => (ordinal_number(w), 1),
+        };
+        match n {
+            Some(n) => {
+                out.push(format!("{n}{}", ordinal_suffix(n)));
+                changed = true;
+            }
+            None => out.push(w.to_owned()),
+        }
+        i += used;
+    }
+    changed.then(|| out.join(" "))
+}
+
 /// [`ordinal_variant`] once the name is known to hold an ordinal.
 fn ordinal_swap(spaced: &str) -> Option<String> {
     let words: Vec<&str> = spaced.split(' ').collect();

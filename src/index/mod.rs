@@ -3,9 +3,11 @@
 
 pub(crate) mod key;
 pub(crate) mod links;
+pub(crate) mod search;
+mod suggest;
 mod table;
 pub(crate) mod tables;
 
 pub(crate) use table::Clash;
-pub use table::Table;
+pub use table::{Suggestion, Table};
 pub(crate) use tables::{Stored, TableBuilder, TableVisitor, TableVisitorMut, Tables};

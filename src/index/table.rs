@@ -3,6 +3,7 @@
 use once_cell::sync::OnceCell;
 
 use super::key::{self, NAME_BUF, NameBuf, Seed};
+use super::suggest::SuggestIndex;
 use crate::model::Record;
 
 /// One slot of an open-addressing hash table. `len == u32::MAX` marks an empty slot.
@@ -182,6 +183,21 @@ pub struct Table<T> {
     /// query is first looked up among as given, before it is normalised. Built on the first
     /// lookup by name, so that loading does not pay for it.
     typed: OnceCell<KeyIndex>,
+    /// The words of every name, for suggestions; built on the first suggestion.
+    suggestions: OnceCell<SuggestIndex>,
+}
+
+/// A record whose name is close to what was typed (see [`Table::suggest`]).
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub struct Suggestion<'a, T> {
+    /// The record.
+    pub record: &'a T,
+    /// Which of its names (the canonical name or an alias) was closest.
+    pub name: &'a str,
+    /// How far it was: 0 for every word matched as typed, about one per edit, a little
+    /// more for each missing or extra word.
+    pub distance: f32,
 }
 
 /// An id, name or alias that two records of one kind share, found while building a [`Table`].
@@ -255,7 +271,7 @@ impl<T: Record> Table<T> {
                 clashes.push(Clash { key: name.to_owned(), is_id: false, first, second });
             }
         }
-        (Self { records, ids, names, typed: OnceCell::new() }, clashes)
+        (Self { records, ids, names, typed: OnceCell::new(), suggestions: OnceCell::new() }, clashes)
     }
 
     /// The index of typed forms, built on first use.
@@ -349,11 +365,60 @@ impl<T: Record> Table<T> {
     pub(crate) fn position(&self, id: &str) -> Option<u32> {
         self.ids.get_exact(id)
     }
+
+    /// The position of the record with this id, or else with this name or alias.
+    pub(crate) fn position_by_id_or_name(&self, q: &str) -> Option<u32> {
+        let by_name = || self.typed().get_as_given(q).or_else(|| self.names.get_normalised(q));
+        self.ids.get_exact(q).or_else(by_name)
+    }
+
+    /// The record with this id, or else with this name or alias.
+    ///
+    /// ```
+    /// let places = china_singapore::dataset().places();
+    /// assert_eq!(places.lookup("guangzhou").unwrap().name, "Guangzhou");
+    /// assert_eq!(places.lookup("Greater Bay Area").unwrap().id, "greater-bay-area");
+    /// assert!(places.lookup("Atlantis").is_none());
+    /// ```
+    pub fn lookup(&self, id_or_name: impl AsRef<str>) -> Option<&T> {
+        self.records.get(self.position_by_id_or_name(id_or_name.as_ref())? as usize)
+    }
+
+    /// The records whose names or aliases are closest to `query`, best first, at most `n`,
+    /// each record once: for "did you mean". Typos cost their edits (a swap of two letters
+    /// is one), words may come in any order, and missing or extra words cost a little;
+    /// ordinals match written either way.
+    ///
+    /// ```
+    /// let ds = china_singapore::dataset();
+    /// let s = ds.projects().suggest("Knowlege City", 3);
+    /// assert_eq!(s[0].record.id, "china-singapore-guangzhou-knowledge-city");
+    /// assert_eq!(ds.projects().suggest("Smart Prak", 1)[0].record.id, "china-singapore-smart-park");
+    /// assert_eq!(ds.speakers().suggest("Wei Zhi", 1)[0].record.name, "Wei Zhe");
+    /// assert_eq!(ds.forums().suggest("4th Trade Services Forum", 1)[0].record.id, "trade-in-services-forum-4");
+    /// ```
+    pub fn suggest(&self, query: impl AsRef<str>, n: usize) -> Vec<Suggestion<'_, T>> {
+        let index = self.suggestions.get_or_init(|| SuggestIndex::build(&self.records));
+        let found = index.suggest(query.as_ref(), n);
+        found
+            .into_iter()
+            .filter_map(|(r, nth, distance)| {
+                let record = self.records.get(r as usize)?;
+                Some(Suggestion { record, name: record.names().nth(nth as usize)?, distance })
+            })
+            .collect()
+    }
 }
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
-        Self { records: Vec::new(), ids: KeyIndex::default(), names: KeyIndex::default(), typed: OnceCell::new() }
+        Self {
+            records: Vec::new(),
+            ids: KeyIndex::default(),
+            names: KeyIndex::default(),
+            typed: OnceCell::new(),
+            suggestions: OnceCell::new(),
+        }
     }
 }
 

@@ -261,7 +261,11 @@ impl Describe for Agreement {
         for p in &self.projects {
             v.link(Link::to(Relation::Concerns, "projects", Kind::Project, p));
         }
+        super::project::texts(v, self.description.as_deref(), &self.aims, &self.achievements);
         for m in &self.milestones {
+            for a in &m.aims {
+                v.text(super::Field::Aim, a);
+            }
             if let Some(p) = &m.party {
                 v.link(p.link(Relation::MilestoneParty, "milestones.party"));
             }

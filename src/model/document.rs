@@ -2,7 +2,7 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Alias, Describe, DocumentId, Kind, Quote, Visitor, Year, impl_record};
+use super::{Alias, Describe, DocumentId, Field, Kind, Quote, Visitor, Year, impl_record};
 
 /// A source article. Its full text is kept verbatim under `data/sources/`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,6 +39,9 @@ impl Describe for Document {
     fn describe<'r>(&'r self, v: &mut dyn Visitor<'r>) {
         if let Some(y) = &self.year {
             y.describe("year", v);
+        }
+        for h in &self.subheadings {
+            v.text(Field::Subheading, h);
         }
     }
 }

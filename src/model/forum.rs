@@ -188,6 +188,29 @@ impl Describe for Forum {
         if self.edition == Some(0) {
             v.problem(None, "edition 0; expected 1 or more".to_owned());
         }
+        self.describe_texts(v);
+    }
+}
+
+impl Forum {
+    fn describe_texts<'r>(&'r self, v: &mut dyn Visitor<'r>) {
+        use super::Field;
+        let single =
+            [(Field::Theme, &self.theme), (Field::Participants, &self.participants), (Field::Note, &self.parent_note)];
+        for (field, text) in single {
+            if let Some(t) = text {
+                v.text(field, t);
+            }
+        }
+        for i in self.key_issues.iter().flat_map(|k| &k.issues) {
+            v.text(Field::Issue, i);
+        }
+        for f in &self.findings {
+            v.text(Field::Finding, &f.text);
+        }
+        for n in &self.notes {
+            v.text(Field::Note, n);
+        }
     }
 }
 

@@ -111,6 +111,9 @@ impl Describe for Organization {
         if let Some(p) = &self.project {
             v.link(Link::to(Relation::BelongsTo, "project", Kind::Project, p));
         }
+        if let Some(d) = &self.description {
+            v.text(super::Field::Description, d);
+        }
     }
 }
 

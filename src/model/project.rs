@@ -269,6 +269,19 @@ pub struct Project {
 
 impl_record!(Project, Kind::Project, name);
 
+/// Hands a description, aims and achievements to a visitor (projects and agreements).
+pub(crate) fn texts<'r>(v: &mut dyn Visitor<'r>, description: Option<&'r str>, aims: &'r [String], done: &'r [String]) {
+    if let Some(d) = description {
+        v.text(super::Field::Description, d);
+    }
+    for a in aims {
+        v.text(super::Field::Aim, a);
+    }
+    for a in done {
+        v.text(super::Field::Achievement, a);
+    }
+}
+
 impl Describe for Project {
     fn describe<'r>(&'r self, v: &mut dyn Visitor<'r>) {
         for p in &self.places {
@@ -302,6 +315,7 @@ impl Describe for Project {
         if self.phase == Some(0) {
             v.problem(None, "phase 0; expected 1 or more".to_owned());
         }
+        texts(v, self.description.as_deref(), &self.aims, &self.achievements);
     }
 }
 

@@ -145,6 +145,8 @@ pub(crate) mod sealed {
         /// A value the record's type forbids: where to point (a value in the record's JSON, if
         /// any) and what is wrong.
         fn problem(&mut self, _at: Option<&'r str>, _message: String) {}
+        /// A text the record holds, other than its names and quotes (for search).
+        fn text(&mut self, _field: super::Field, _text: &'r str) {}
     }
 }
 
@@ -309,6 +311,43 @@ impl<'a> Link<'a> {
     pub(crate) fn with_role(mut self, role: Role) -> Self {
         self.role = Some(role);
         self
+    }
+}
+
+closed_enum! {
+    /// Which of a record's texts a search hit is in.
+    #[non_exhaustive]
+    pub enum Field {
+        /// The canonical name.
+        Name = "name",
+        /// An alias.
+        Alias = "alias",
+        /// A verbatim quote.
+        Quote = "quote",
+        /// A description.
+        Description = "description",
+        /// An aim.
+        Aim = "aim",
+        /// An achievement.
+        Achievement = "achievement",
+        /// A person's statement.
+        Statement = "statement",
+        /// A meeting's theme or topic.
+        Theme = "theme",
+        /// A finding of a meeting.
+        Finding = "finding",
+        /// A key issue.
+        Issue = "issue",
+        /// A note.
+        Note = "note",
+        /// A talk's title (any version).
+        TalkTitle = "talk-title",
+        /// What a talk did or argued.
+        Summary = "summary",
+        /// Who took part.
+        Participants = "participants",
+        /// A document's subheading.
+        Subheading = "subheading",
     }
 }
 

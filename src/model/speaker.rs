@@ -142,6 +142,15 @@ impl Describe for Speaker {
         if let Some(a) = &self.statements_about {
             v.link(Link::to(Relation::SpeaksAbout, "statements_about", Kind::Agreement, a));
         }
+        for s in &self.statements {
+            v.text(super::Field::Statement, s);
+        }
+        for t in self.talk.iter().flat_map(|t| &t.titles) {
+            v.text(super::Field::TalkTitle, &t.title);
+        }
+        for s in self.talk.iter().flat_map(|t| &t.summary) {
+            v.text(super::Field::Summary, s);
+        }
         if self.roles.is_empty() {
             v.problem(None, "no role; expected at least one".to_owned());
         }

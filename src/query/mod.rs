@@ -7,6 +7,8 @@
 
 mod filters;
 mod navigate;
+mod search;
 mod select;
 
 pub use filters::{AgreementFilter, ForumFilter, Matches, ProjectFilter, SpeakerFilter};
+pub use search::Hit;

@@ -1,0 +1,204 @@
+//! Full-text search: an inverted index, ranked with BM25, over every text every record
+//! holds — names, aliases, quotes, and the texts each kind describes (aims, statements,
+//! themes, findings, talk titles, …).
+//!
+//! Words are found with Unicode word boundaries (`unicode-segmentation`), lower-cased and
+//! stemmed with the Snowball English stemmer (`rust-stemmers`), so "Bonds", "bond" and
+//! "bonds" are one word. Each posting keeps its word's position, so a quoted phrase can be
+//! required to appear word for word. A query costs what its words' postings hold, not what
+//! the dataset holds.
+
+use hashbrown::HashMap;
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::{Stored, Table, TableVisitor, Tables};
+use crate::model::{Field, Kind, Visitor};
+
+/// One searchable text: which record and field it is, and the text itself.
+#[derive(Clone, Debug)]
+pub(crate) struct Passage {
+    pub(crate) kind: Kind,
+    pub(crate) record: u32,
+    pub(crate) field: Field,
+    /// For a quote: its index among the record's quotes.
+    pub(crate) quote: Option<u32>,
+    pub(crate) text: Box<str>,
+    /// How many words it has.
+    len: u32,
+}
+
+/// Where a word occurs: a passage, and the word's position in it.
+#[derive(Clone, Copy, Debug)]
+struct Posting {
+    passage: u32,
+    position: u32,
+}
+
+/// The search index of a dataset.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SearchIndex {
+    pub(crate) passages: Vec<Passage>,
+    postings: HashMap<Box<str>, Vec<Posting>>,
+    average_len: f32,
+}
+
+/// The words of a text, each with its byte offset, lower-cased and stemmed.
+pub(crate) fn words(text: &str) -> impl Iterator<Item = (usize, String)> + '_ {
+    let stemmer = Stemmer::create(Algorithm::English);
+    text.unicode_word_indices().map(move |(at, w)| (at, stemmer.stem(&w.to_lowercase()).into_owned()))
+}
+
+/// How much a word in each field counts.
+fn weight(field: Field) -> f32 {
+    match field {
+        Field::Name => 3.0,
+        Field::Alias => 2.5,
+        Field::TalkTitle | Field::Theme => 1.5,
+        _ => 1.0,
+    }
+}
+
+/// Gathers a record's texts from its kind's description.
+#[derive(Default)]
+struct Texts<'r>(Vec<(Field, &'r str)>);
+
+impl<'r> Visitor<'r> for Texts<'r> {
+    fn text(&mut self, field: Field, text: &'r str) {
+        self.0.push((field, text));
+    }
+}
+
+impl<'t> TableVisitor<'t> for SearchIndex {
+    fn visit<T: Stored>(&mut self, table: &'t Table<T>) {
+        for (i, r) in table.iter().enumerate() {
+            let i = i as u32;
+            self.add(T::KIND, i, Field::Name, None, r.name());
+            for a in r.aliases() {
+                self.add(T::KIND, i, Field::Alias, None, &a.name);
+            }
+            for (n, q) in r.quotes().iter().enumerate() {
+                self.add(T::KIND, i, Field::Quote, Some(n as u32), &q.text);
+            }
+            let mut texts = Texts::default();
+            r.describe(&mut texts);
+            for (field, text) in texts.0 {
+                self.add(T::KIND, i, field, None, text);
+            }
+        }
+    }
+}
+
+/// A query: required phrases, and loose words.
+struct Query {
+    phrases: Vec<Vec<String>>,
+    loose: Vec<String>,
+}
+
+fn parse(query: &str) -> Query {
+    let mut phrases = Vec::new();
+    let mut loose = Vec::new();
+    for (n, part) in query.split(['"', '“', '”']).enumerate() {
+        let stems: Vec<String> = words(part).map(|(_, w)| w).collect();
+        if n % 2 == 1 && stems.len() > 1 {
+            phrases.push(stems);
+        } else {
+            loose.extend(stems);
+        }
+    }
+    Query { phrases, loose }
+}
+
+impl SearchIndex {
+    pub(crate) fn build(tables: &Tables) -> Self {
+        let mut index = SearchIndex::default();
+        tables.visit(&mut index);
+        let total: u64 = index.passages.iter().map(|p| u64::from(p.len)).sum();
+        index.average_len = total as f32 / index.passages.len().max(1) as f32;
+        index
+    }
+
+    fn add(&mut self, kind: Kind, record: u32, field: Field, quote: Option<u32>, text: &str) {
+        let passage = self.passages.len() as u32;
+        let mut len = 0;
+        for (position, (_, w)) in words(text).enumerate() {
+            self.postings.entry(w.into_boxed_str()).or_default().push(Posting { passage, position: position as u32 });
+            len += 1;
+        }
+        self.passages.push(Passage { kind, record, field, quote, text: text.into(), len });
+    }
+
+    fn postings(&self, word: &str) -> &[Posting] {
+        self.postings.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// The positions of a word in one passage (postings are in passage order).
+    fn positions(&self, word: &str, passage: u32) -> impl Iterator<Item = u32> + '_ {
+        let all = self.postings(word);
+        let from = all.partition_point(|p| p.passage < passage);
+        all[from..].iter().take_while(move |p| p.passage == passage).map(|p| p.position)
+    }
+
+    /// True when `passage` holds the phrase's words one after another.
+    fn has_phrase(&self, passage: u32, phrase: &[String]) -> bool {
+        let Some((first, rest)) = phrase.split_first() else { return true };
+        self.positions(first, passage).any(|start| {
+            rest.iter().enumerate().all(|(k, w)| self.positions(w, passage).any(|p| p == start + 1 + k as u32))
+        })
+    }
+
+    /// Scores every passage holding a query word (and every phrase), best first; at most
+    /// one passage per record, and only records of `kind` if given.
+    pub(crate) fn search(&self, query: &str, kind: Option<Kind>) -> Vec<(f32, &Passage)> {
+        let q = parse(query);
+        let words: Vec<&String> = q.loose.iter().chain(q.phrases.iter().flatten()).collect();
+        let n = self.passages.len() as f32;
+        let mut scores: HashMap<u32, f32> = HashMap::new();
+        for w in &words {
+            let postings = self.postings(w);
+            let df = {
+                let mut ps: Vec<u32> = postings.iter().map(|p| p.passage).collect();
+                ps.dedup();
+                ps.len() as f32
+            };
+            let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+            for p in postings {
+                let passage = &self.passages[p.passage as usize];
+                if kind.is_some_and(|k| k != passage.kind) {
+                    continue;
+                }
+                // BM25 with k1 = 1.2, b = 0.75, one posting (tf 1) at a time.
+                let norm = 1.2 * (0.25 + 0.75 * passage.len as f32 / self.average_len);
+                *scores.entry(p.passage).or_default() += idf * 2.2 / (1.0 + norm) * weight(passage.field);
+            }
+        }
+        let mut best: HashMap<(Kind, u32), (f32, u32)> = HashMap::new();
+        for (passage, score) in scores {
+            if !q.phrases.iter().all(|ph| self.has_phrase(passage, ph)) {
+                continue;
+            }
+            let p = &self.passages[passage as usize];
+            let slot = best.entry((p.kind, p.record)).or_insert((score, passage));
+            if score > slot.0 || (score == slot.0 && passage < slot.1) {
+                *slot = (score, passage);
+            }
+        }
+        let mut out: Vec<(f32, &Passage)> = best.into_values().map(|(s, p)| (s, &self.passages[p as usize])).collect();
+        out.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1.kind, a.1.record).cmp(&(b.1.kind, b.1.record))));
+        out
+    }
+
+    /// A short part of a passage around its first word that the query holds.
+    pub(crate) fn snippet(&self, passage: &Passage, query: &str) -> String {
+        let q = parse(query);
+        let wanted: Vec<&String> = q.loose.iter().chain(q.phrases.iter().flatten()).collect();
+        let text = &passage.text;
+        let at = words(text).find(|(_, w)| wanted.contains(&w)).map_or(0, |(at, _)| at);
+        let start = text[..at].char_indices().rev().nth(60).map_or(0, |(i, _)| i);
+        let start = text[start..at].find(' ').map_or(start, |s| if start == 0 { 0 } else { start + s + 1 });
+        let end = text[at..].char_indices().nth(100).map_or(text.len(), |(i, _)| at + i);
+        let end = text[end..].find(' ').map_or(text.len(), |s| end + s);
+        let (pre, post) = (if start > 0 { "…" } else { "" }, if end < text.len() { "…" } else { "" });
+        format!("{pre}{}{post}", &text[start..end])
+    }
+}

@@ -1,0 +1,221 @@
+//! Suggestions: the names closest to what someone typed, for "did you mean".
+//!
+//! Names are split into words (normalised under the name rule, ordinals written as
+//! numbers, so `fourth` and `4th` are one word). Each word of the dictionary is indexed by
+//! its deletion variants (the symmetric-delete method): a typed word finds every dictionary
+//! word within its edit distance (one edit for words of three to five letters, two for
+//! longer ones) by looking up its own variants, not by comparing it with every word. The
+//! distance itself is `strsim`'s optimal string alignment (a swap of two letters is one
+//! edit). Candidate names are then scored word by word, in any order: a word typed with a
+//! typo costs its edits, a missing or extra word a little, so "Knowlege City" finds the
+//! Knowledge City and "Smart Prak" the Smart Park.
+
+use std::hash::{BuildHasher, Hasher};
+
+use hashbrown::HashMap;
+
+use super::key;
+use crate::model::Record;
+
+/// One name of a table, split into dictionary words.
+#[derive(Clone, Debug)]
+struct Name {
+    record: u32,
+    /// Which of the record's names (0 for the canonical one).
+    nth: u32,
+    words: Vec<u32>,
+}
+
+/// The suggestion index of one table.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SuggestIndex {
+    words: Vec<Box<str>>,
+    /// Per word: the names holding it.
+    names_with: Vec<Vec<u32>>,
+    names: Vec<Name>,
+    /// (hash of a deletion variant, word), sorted.
+    deletes: Vec<(u64, u32)>,
+    state: hashbrown::DefaultHashBuilder,
+}
+
+/// The most edits a word of this many letters may be off by.
+fn max_edits(len: usize) -> usize {
+    match len {
+        0..=2 => 0,
+        3..=5 => 1,
+        _ => 2,
+    }
+}
+
+/// The words of a name or query, normalised, with ordinals as numbers.
+pub(crate) fn name_words(s: &str) -> Vec<String> {
+    let spaced = key::spaced(s);
+    let spaced = key::ordinals_as_numbers(&spaced).unwrap_or(spaced);
+    spaced.split(' ').map(key::normalized).filter(|w| !w.is_empty()).collect()
+}
+
+/// Every string `w` becomes with up to `n` characters deleted (itself included).
+fn deletions(w: &str, n: usize) -> Vec<String> {
+    let mut out = vec![w.to_owned()];
+    let mut frontier = vec![w.to_owned()];
+    for _ in 0..n {
+        let mut next = Vec::new();
+        for f in &frontier {
+            for (i, c) in f.char_indices() {
+                let d = format!("{}{}", &f[..i], &f[i + c.len_utf8()..]);
+                if !out.contains(&d) {
+                    out.push(d.clone());
+                    next.push(d);
+                }
+            }
+        }
+        frontier = next;
+    }
+    out
+}
+
+/// A candidate name's score: lower is closer.
+struct Scored {
+    cost: f32,
+    name: u32,
+}
+
+impl SuggestIndex {
+    pub(crate) fn build<T: Record>(records: &[T]) -> Self {
+        let mut index = SuggestIndex::default();
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        for (r, rec) in records.iter().enumerate() {
+            for (nth, name) in rec.names().enumerate() {
+                let name_id = index.names.len() as u32;
+                let words: Vec<u32> = name_words(name).into_iter().map(|w| index.word_id(&mut ids, w)).collect();
+                for &w in &words {
+                    if index.names_with[w as usize].last() != Some(&name_id) {
+                        index.names_with[w as usize].push(name_id);
+                    }
+                }
+                index.names.push(Name { record: r as u32, nth: nth as u32, words });
+            }
+        }
+        index.deletes.sort_unstable();
+        index
+    }
+
+    fn word_id(&mut self, ids: &mut HashMap<String, u32>, w: String) -> u32 {
+        if let Some(&id) = ids.get(&w) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        for d in deletions(&w, max_edits(w.chars().count())) {
+            let h = self.hash(&d);
+            self.deletes.push((h, id));
+        }
+        self.words.push(w.clone().into_boxed_str());
+        self.names_with.push(Vec::new());
+        ids.insert(w, id);
+        id
+    }
+
+    fn hash(&self, s: &str) -> u64 {
+        let mut h = self.state.build_hasher();
+        h.write(s.as_bytes());
+        h.finish()
+    }
+
+    /// The dictionary words within edit distance of `q`, with their distances.
+    fn close_words(&self, q: &str) -> Vec<(u32, usize)> {
+        let edits = max_edits(q.chars().count());
+        let mut found: Vec<(u32, usize)> = Vec::new();
+        for d in deletions(q, edits) {
+            let h = self.hash(&d);
+            let from = self.deletes.partition_point(|&(x, _)| x < h);
+            for &(_, w) in self.deletes[from..].iter().take_while(|&&(x, _)| x == h) {
+                if found.iter().any(|&(f, _)| f == w) {
+                    continue;
+                }
+                let word = &self.words[w as usize];
+                let dist = strsim::osa_distance(q, word);
+                if dist <= edits.max(max_edits(word.chars().count())) {
+                    found.push((w, dist));
+                }
+            }
+        }
+        found
+    }
+
+    /// How far a typed word is from a name's words: 0 for a word of the name, its edits
+    /// for a near one, half an edit for a prefix of one; `None` if none is near.
+    fn word_cost(&self, q: &str, close: &[(u32, usize)], name: &Name) -> Option<f32> {
+        let exact = close.iter().filter(|(w, _)| name.words.contains(w)).map(|&(_, d)| d as f32).reduce(f32::min);
+        let prefix = (q.len() >= 3)
+            .then(|| name.words.iter().any(|&w| self.words[w as usize].starts_with(q)).then_some(0.5))
+            .flatten();
+        match (exact, prefix) {
+            (Some(e), Some(p)) => Some(e.min(p)),
+            (e, p) => e.or(p),
+        }
+    }
+
+    /// Names to score: those holding a word near the typed word with the fewest such
+    /// names, plus those near any other typed word if few.
+    fn candidates(&self, close: &[Vec<(u32, usize)>]) -> Vec<u32> {
+        let holders = |c: &[(u32, usize)]| c.iter().map(|&(w, _)| self.names_with[w as usize].len()).sum::<usize>();
+        let rarest = (0..close.len()).filter(|&i| !close[i].is_empty()).min_by_key(|&i| holders(&close[i]));
+        let mut out: Vec<u32> = Vec::new();
+        for (i, c) in close.iter().enumerate() {
+            if Some(i) == rarest || holders(c) <= 256 {
+                out.extend(c.iter().flat_map(|&(w, _)| self.names_with[w as usize].iter().copied()));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The records whose names are closest to `query`, best first: (record, which of its
+    /// names, cost), at most `n`, each record once.
+    pub(crate) fn suggest(&self, query: &str, n: usize) -> Vec<(u32, u32, f32)> {
+        let typed = name_words(query);
+        let close: Vec<Vec<(u32, usize)>> = typed.iter().map(|q| self.close_words(q)).collect();
+        let mut scored: Vec<Scored> = self
+            .candidates(&close)
+            .into_iter()
+            .map(|name| {
+                let entry = &self.names[name as usize];
+                let costs: Vec<Option<f32>> =
+                    typed.iter().zip(&close).map(|(q, c)| self.word_cost(q, c, entry)).collect();
+                let matched = costs.iter().flatten().count();
+                let typo: f32 = costs.iter().map(|c| c.unwrap_or(2.5)).sum();
+                let missing = entry.words.len().saturating_sub(matched) as f32 * 0.3;
+                Scored { cost: typo + missing, name }
+            })
+            .collect();
+        scored.sort_by(|a, b| a.cost.total_cmp(&b.cost).then(a.name.cmp(&b.name)));
+        let mut out: Vec<(u32, u32, f32)> = Vec::new();
+        for s in scored {
+            let entry = &self.names[s.name as usize];
+            if out.len() < n && !out.iter().any(|&(r, _, _)| r == entry.record) {
+                out.push((entry.record, entry.nth, s.cost));
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deletions_are_every_string_within_n_deletes() {
+        let d = deletions("park", 1);
+        assert_eq!(d, ["park", "ark", "prk", "pak", "par"]);
+        assert_eq!(deletions("ab", 2).len(), 4); // ab, b, a, ""
+    }
+
+    #[test]
+    fn words_are_normalised_and_ordinals_are_numbers() {
+        assert_eq!(name_words("The Fourth China-Singapore  Forum"), ["the", "4th", "china", "singapore", "forum"]);
+        assert_eq!(name_words("18th JCBC"), ["18th", "jcbc"]);
+        assert_eq!(name_words("twenty-first"), ["21st"]);
+    }
+}
