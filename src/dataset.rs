@@ -95,6 +95,18 @@ impl Dataset {
         self.tables.len_of(kind)
     }
 
+    /// Every record of every kind: kind by kind in the order of [`Kind::ALL`], each kind in
+    /// file order.
+    ///
+    /// ```
+    /// let ds = china_singapore::dataset();
+    /// assert_eq!(ds.records().count(), ds.len());
+    /// assert_eq!(ds.records().next().unwrap().kind(), china_singapore::Kind::ALL[0]);
+    /// ```
+    pub fn records(&self) -> impl Iterator<Item = AnyRecord<'_>> {
+        Kind::ALL.iter().flat_map(move |&k| (0..self.len_of(k) as u32).filter_map(move |i| self.tables.record(k, i)))
+    }
+
     /// True when the dataset holds no records at all.
     ///
     /// ```
@@ -105,16 +117,35 @@ impl Dataset {
         self.len() == 0
     }
 
-    /// The record of `kind` with this id (ignoring ASCII case), whatever its kind.
+    /// The record of `kind` with this id (ignoring ASCII case), or else this name or alias.
     ///
     /// ```
     /// use china_singapore::Kind;
     /// let ds = china_singapore::dataset();
     /// assert_eq!(ds.record(Kind::Organization, "ncs").unwrap().name(), "NCS");
+    /// assert_eq!(ds.record(Kind::Agreement, "DEPA").unwrap().id(), "depa");
     /// assert!(ds.record(Kind::Project, "ncs").is_none());
     /// ```
-    pub fn record(&self, kind: Kind, id: impl AsRef<str>) -> Option<AnyRecord<'_>> {
-        self.tables.record(kind, self.tables.position(kind, id.as_ref())?)
+    pub fn record(&self, kind: Kind, id_or_name: impl AsRef<str>) -> Option<AnyRecord<'_>> {
+        self.tables.record(kind, self.tables.position_by_id_or_name(kind, id_or_name.as_ref())?)
+    }
+
+    /// The checked form of [`Dataset::record`]: an error carrying the closest names of
+    /// that kind when nothing matches.
+    ///
+    /// ```
+    /// use china_singapore::Kind;
+    /// let ds = china_singapore::dataset();
+    /// let err = ds.try_record(Kind::Speaker, "Wei Zhi").unwrap_err();
+    /// assert_eq!(err.suggestions[0], "Wei Zhe");
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`NotFound`](crate::NotFound) when no record of `kind` has this id, name or alias.
+    pub fn try_record(&self, kind: Kind, id_or_name: impl AsRef<str>) -> Result<AnyRecord<'_>, crate::NotFound> {
+        let q = id_or_name.as_ref();
+        self.record(kind, q).ok_or_else(|| self.tables.not_found(kind, q))
     }
 
     /// The record a typed id refers to: follows a link such as a project's `part_of`.

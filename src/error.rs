@@ -193,3 +193,47 @@ impl Error {
         }
     }
 }
+
+/// A name or id that matches no record, with the names closest to it: what a checked
+/// lookup ([`Table::try_lookup`](crate::Table::try_lookup)) or a checked filter (such as
+/// [`ProjectFilter::try_iter`](crate::ProjectFilter::try_iter)) returns instead of nothing.
+///
+/// ```
+/// let ds = china_singapore::dataset();
+/// let err = ds.projects().try_lookup("Knowlege City").unwrap_err();
+/// assert_eq!(err.suggestions[0], "Knowledge City");
+/// assert_eq!(err.to_string(), r#"no project has the id, name or alias "Knowlege City"; did you mean "Knowledge City"?"#);
+/// let none = ds.places().try_lookup("Atlantis").unwrap_err();
+/// assert!(none.suggestions.is_empty());
+/// ```
+#[derive(Clone, Debug, PartialEq, thiserror::Error, Serialize)]
+#[non_exhaustive]
+pub struct NotFound {
+    /// The kind of record asked for.
+    pub kind: crate::Kind,
+    /// What was asked, as given.
+    pub query: String,
+    /// The closest names or aliases of that kind, best first: at most three, none far off
+    /// (about three typos at most), none much further off than the best; empty when
+    /// nothing is near.
+    pub suggestions: Vec<String>,
+}
+
+impl fmt::Display for NotFound {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "no {} has the id, name or alias \"{}\"", self.kind, Escaped(&self.query))?;
+        let n = self.suggestions.len();
+        for (i, s) in self.suggestions.iter().enumerate() {
+            let sep = match i {
+                0 => "; did you mean ",
+                _ if i + 1 == n => " or ",
+                _ => ", ",
+            };
+            write!(f, "{sep}\"{}\"", Escaped(s))?;
+        }
+        if n > 0 {
+            f.write_str("?")?;
+        }
+        Ok(())
+    }
+}

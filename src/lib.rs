@@ -58,7 +58,7 @@ mod load;
 mod query;
 
 pub use dataset::Dataset;
-pub use error::{Diagnostic, DiagnosticKind, Error};
+pub use error::{Diagnostic, DiagnosticKind, Error, NotFound};
 pub use index::{Suggestion, Table};
 pub use load::{LoadOptions, Skipped, WriteError, embedded_files};
 pub use model::{
@@ -72,7 +72,10 @@ pub use model::{
     Role, Sector, Session, Speaker, SpeakerId, SpeakerRole, Talk, Target, TitleStatus, TitleVersion, UnknownValue,
     Year,
 };
-pub use query::{AgreementFilter, ForumFilter, Hit, Matches, ProjectFilter, SpeakerFilter};
+pub use query::{
+    AgreementFilter, End, ForumFilter, Hit, Linked, Matches, Placement, ProjectFilter, Shown, SpeakerFilter,
+    TimelineEvent,
+};
 
 use once_cell::sync::Lazy;
 

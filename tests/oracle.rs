@@ -37,6 +37,23 @@ fn forum_chain<'a>(ds: &'a Dataset, id: &'a str) -> Vec<&'a str> {
     out
 }
 
+/// An organisation and every organisation it is a unit of.
+fn org_chain<'a>(ds: &'a Dataset, id: &'a str) -> Vec<&'a str> {
+    let mut out = vec![id];
+    while let Some(parent) = ds.organizations().get(out[out.len() - 1]).and_then(|o| o.parent.as_ref()) {
+        if out.contains(&parent.organization.as_str()) {
+            break;
+        }
+        out.push(parent.organization.as_str());
+    }
+    out
+}
+
+/// A project's dates: when it started, and the dates of its figures.
+fn project_dates(p: &Project) -> Vec<&PartialDate> {
+    p.started.iter().chain(p.counts.iter().filter_map(|c| c.date.as_ref())).collect()
+}
+
 /// A project and every project it is part of.
 fn project_chain<'a>(ds: &'a Dataset, p: &'a Project) -> Vec<&'a Project> {
     let mut out = vec![p];
@@ -73,20 +90,28 @@ fn pick<T: Record>(table: &Table<T>, i: usize) -> &str {
     table.as_slice().get(i % (table.len() + 1)).map_or("no-such-id", |r| r.id())
 }
 
+/// Sets a condition when a value was picked.
+fn maybe<F, X>(f: F, x: Option<X>, set: impl FnOnce(F, X) -> F) -> F {
+    match x {
+        Some(x) => set(f, x),
+        None => f,
+    }
+}
+
 fn pick_enum<E: Copy>(all: &[E], i: usize) -> E {
     all[i % all.len()]
 }
 
 #[derive(Debug, Clone)]
 struct Picks {
-    set: [bool; 6],
-    at: [usize; 6],
+    set: [bool; 8],
+    at: [usize; 8],
     from: (i32, u8, u8),
     to: (i32, u8, u8),
 }
 
 fn picks() -> impl Strategy<Value = Picks> {
-    (any::<[bool; 6]>(), any::<[usize; 6]>(), (2018..2024i32, 1..=12u8, 1..=28u8), (2018..2024i32, 1..=12u8, 1..=28u8))
+    (any::<[bool; 8]>(), any::<[usize; 8]>(), (2018..2024i32, 1..=12u8, 1..=28u8), (2018..2024i32, 1..=12u8, 1..=28u8))
         .prop_map(|(set, at, from, to)| Picks { set, at, from, to })
 }
 
@@ -104,13 +129,17 @@ fn check_projects(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
     let country = p.set[3].then(|| pick_enum(Country::ALL, p.at[3]));
     let kind = p.set[4].then(|| pick_enum(ProjectKind::ALL, p.at[4]));
     let status = p.set[5].then(|| pick_enum(ProjectStatus::ALL, p.at[5]));
+    let group = p.set[6].then(|| pick(ds.organizations(), p.at[6]));
+    let range = p.set[7].then(|| p.dates());
     let mut f = ds.project_filter();
-    f = sector.map_or(f, |x| f.sector(x));
-    f = place.map_or(f, |x| f.place(x));
-    f = org.map_or(f, |x| f.organization(x));
-    f = country.map_or(f, |x| f.country(x));
-    f = kind.map_or(f, |x| f.kind(x));
-    f = status.map_or(f, |x| f.status(x));
+    f = maybe(f, sector, |f, x| f.sector(x));
+    f = maybe(f, place, |f, x| f.place(x));
+    f = maybe(f, org, |f, x| f.organization(x));
+    f = maybe(f, country, |f, x| f.country(x));
+    f = maybe(f, kind, |f, x| f.kind(x));
+    f = maybe(f, status, |f, x| f.status(x));
+    f = maybe(f, group, |f, x| f.group(x));
+    f = maybe(f, range, |f, (a, b)| f.between(a, b));
     let scan = ds.projects().iter().filter(|r| {
         let places = project_places(ds, r);
         let countries: Vec<Country> = places
@@ -129,8 +158,10 @@ fn check_projects(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
             && country.is_none_or(|c| countries.contains(&c))
             && kind.is_none_or(|k| r.kind == k)
             && status.is_none_or(|s| r.status == Some(s))
+            && group.is_none_or(|g| r.organizations.iter().any(|i| org_chain(ds, i.organization.as_str()).contains(&g)))
+            && range.is_none_or(|(from, to)| within(&project_dates(r), from, to))
     });
-    prop_assert_eq!(ids(f), ids(scan), "{:?}", f);
+    prop_assert_eq!(ids(f.iter()), ids(scan), "{:?}", f);
     Ok(())
 }
 
@@ -154,12 +185,12 @@ fn check_agreements(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
     let forum = p.set[4].then(|| pick(ds.forums(), p.at[4]));
     let range = p.set[5].then(|| p.dates());
     let mut f = ds.agreement_filter();
-    f = kind.map_or(f, |x| f.kind(x));
-    f = sector.map_or(f, |x| f.sector(x));
-    f = party.map_or(f, |x| f.party(x));
-    f = country.map_or(f, |x| f.country(x));
-    f = forum.map_or(f, |x| f.forum(x));
-    f = range.map_or(f, |(a, b)| f.between(a, b));
+    f = maybe(f, kind, |f, x| f.kind(x));
+    f = maybe(f, sector, |f, x| f.sector(x));
+    f = maybe(f, party, |f, x| f.party(x));
+    f = maybe(f, country, |f, x| f.country(x));
+    f = maybe(f, forum, |f, x| f.forum(x));
+    f = maybe(f, range, |f, (a, b)| f.between(a, b));
     let scan = ds.agreements().iter().filter(|a| {
         kind.is_none_or(|k| a.kind == k)
             && sector.is_none_or(|s| a.sectors.contains(&s))
@@ -168,7 +199,7 @@ fn check_agreements(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
             && forum.is_none_or(|x| a.forum.as_ref().is_some_and(|at| forum_chain(ds, at.id.as_str()).contains(&x)))
             && range.is_none_or(|(from, to)| within(&agreement_dates(ds, a), from, to))
     });
-    prop_assert_eq!(ids(f), ids(scan), "{:?}", f);
+    prop_assert_eq!(ids(f.iter()), ids(scan), "{:?}", f);
     Ok(())
 }
 
@@ -177,19 +208,24 @@ fn check_forums(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
     let parent = p.set[1].then(|| pick(ds.forums(), p.at[1]));
     let kind = p.set[2].then(|| pick_enum(ForumKind::ALL, p.at[2]));
     let range = p.set[3].then(|| p.dates());
+    let org = p.set[4].then(|| pick(ds.organizations(), p.at[4]));
     let mut f = ds.forum_filter();
-    f = place.map_or(f, |x| f.place(x));
-    f = parent.map_or(f, |x| f.parent(x));
-    f = kind.map_or(f, |x| f.kind(x));
-    f = range.map_or(f, |(a, b)| f.between(a, b));
+    f = maybe(f, place, |f, x| f.place(x));
+    f = maybe(f, parent, |f, x| f.parent(x));
+    f = maybe(f, kind, |f, x| f.kind(x));
+    f = maybe(f, range, |f, (a, b)| f.between(a, b));
+    f = maybe(f, org, |f, x| f.organization(x));
     let scan = ds.forums().iter().filter(|r| {
         let at = r.place.as_ref().map(|pl| pl.id.as_str());
         place.is_none_or(|x| at.is_some_and(|a| place_chain(ds, a).contains(&x)))
             && parent.is_none_or(|x| forum_chain(ds, r.id()).iter().skip(1).any(|&up| up == x))
             && kind.is_none_or(|k| r.kind == k)
             && range.is_none_or(|(from, to)| within(&r.date.iter().collect::<Vec<_>>(), from, to))
+            && org.is_none_or(|o| {
+                r.organizations.iter().any(|i| i.organization == o) || r.meeting_of.as_ref().is_some_and(|m| m.id == o)
+            })
     });
-    prop_assert_eq!(ids(f), ids(scan), "{:?}", f);
+    prop_assert_eq!(ids(f.iter()), ids(scan), "{:?}", f);
     Ok(())
 }
 
@@ -198,15 +234,15 @@ fn check_speakers(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
     let org = p.set[1].then(|| pick(ds.organizations(), p.at[1]));
     let role = p.set[2].then(|| pick_enum(SpeakerRole::ALL, p.at[2]));
     let mut f = ds.speaker_filter();
-    f = forum.map_or(f, |x| f.forum(x));
-    f = org.map_or(f, |x| f.organization(x));
-    f = role.map_or(f, |x| f.role(x));
+    f = maybe(f, forum, |f, x| f.forum(x));
+    f = maybe(f, org, |f, x| f.organization(x));
+    f = maybe(f, role, |f, x| f.role(x));
     let scan = ds.speakers().iter().filter(|s| {
         forum.is_none_or(|x| s.forum.as_ref().is_some_and(|at| forum_chain(ds, at.id.as_str()).contains(&x)))
             && org.is_none_or(|o| s.organizations().any(|x| x == o))
             && role.is_none_or(|r| s.roles.contains(&r))
     });
-    prop_assert_eq!(ids(f), ids(scan), "{:?}", f);
+    prop_assert_eq!(ids(f.iter()), ids(scan), "{:?}", f);
     Ok(())
 }
 
@@ -233,15 +269,18 @@ proptest! {
 fn every_condition_of_every_filter_at_once() {
     let ds = china_singapore::dataset();
     let d = |s: &str| s.parse::<CalendarDate>().unwrap();
-    let six = ds
+    let seven = ds
         .project_filter()
         .sector(Sector::Biomedicine)
         .place("china")
         .organization("biosyngen")
+        .group("biosyngen")
         .country(Country::China)
         .kind(ProjectKind::ProductionBase)
         .status(ProjectStatus::Built);
-    assert_eq!(ids(six), ["biosyngen-production-base"]);
+    assert_eq!(ids(seven), ["biosyngen-production-base"]);
+    let dated = ds.project_filter().kind(ProjectKind::Pilot).place("suzhou").between(d("2006-01-01"), d("2006-12-31"));
+    assert_eq!(ids(dated), ["suzhou-service-trade-pilot"]);
     let six = ds
         .agreement_filter()
         .kind(AgreementKind::Mou)
@@ -251,13 +290,14 @@ fn every_condition_of_every_filter_at_once() {
         .forum("ciie-4")
         .between(d("2021-01-01"), d("2021-12-31"));
     assert_eq!(ids(six), ["mou-service-industry-development"]);
-    let four = ds
+    let five = ds
         .forum_filter()
         .place("shanghai")
         .parent("ciie-4")
+        .organization("yicai-media-group")
         .kind(ForumKind::Forum)
         .between(d("2021-01-01"), d("2021-12-31"));
-    assert_eq!(ids(four), ["trade-in-services-forum-4"]);
+    assert_eq!(ids(five), ["trade-in-services-forum-4"]);
     let three = ds.speaker_filter().forum("ciie-4").organization("bank-of-communications").role(SpeakerRole::Keynote);
     assert_eq!(ids(three), ["qian-bin"]);
     // Each condition narrows: dropping the last one of the projects' six widens the result.

@@ -90,6 +90,8 @@ pub(crate) struct Links {
     pub(crate) agreements_by_kind: HashMap<AgreementKind, Postings>,
     pub(crate) agreements_by_sector: HashMap<Sector, Postings>,
     pub(crate) forums_by_kind: HashMap<ForumKind, Postings>,
+    /// Per organisation: the forums it hosts, organises or partners, or that are meetings of it.
+    pub(crate) forums_by_org: Vec<Postings>,
     /// Agreements an organisation is party to, is named in, or signed through one of its people.
     pub(crate) agreements_by_org: Vec<Postings>,
     pub(crate) speakers_by_role: HashMap<SpeakerRole, Postings>,
@@ -279,8 +281,19 @@ impl Links {
             }
         }
         self.build_agreement_facets(t);
+        self.forums_by_org = vec![Vec::new(); t.organizations.len()];
         for (i, f) in t.forums.iter().enumerate() {
             push(&mut self.forums_by_kind, f.kind, i as u32);
+            let involved = f.organizations.iter().map(|o| o.organization.as_str());
+            let mut orgs: Vec<u32> = involved
+                .chain(f.meeting_of.iter().map(|m| m.id.as_str()))
+                .filter_map(|o| t.organizations.position(o))
+                .collect();
+            orgs.sort_unstable();
+            orgs.dedup();
+            for o in orgs {
+                push_sorted(&mut self.forums_by_org[o as usize], i as u32);
+            }
         }
         for (i, s) in t.speakers.iter().enumerate() {
             for r in &s.roles {
@@ -334,6 +347,21 @@ impl Links {
         let Some(rev) = self.reverse.get(&(source, relation, target)) else { return EMPTY };
         let lists = if transitive { &rev.transitive } else { &rev.direct };
         lists.get(at as usize).map_or(EMPTY, Vec::as_slice)
+    }
+
+    /// Every record (kind, position) that links to record `at` of `kind` directly, or to
+    /// `country` when given; unordered, possibly repeated.
+    pub(crate) fn linking_to(&self, kind: Kind, at: u32, country: Option<Country>) -> Vec<(Kind, u32)> {
+        let records =
+            self.reverse.iter().filter(|((_, _, target), _)| *target == kind).flat_map(|((source, _, _), rev)| {
+                rev.direct.get(at as usize).into_iter().flatten().map(|&i| (*source, i))
+            });
+        let countries = self
+            .countries
+            .iter()
+            .filter(|((_, _, c), _)| Some(*c) == country)
+            .flat_map(|((source, _, _), list)| list.iter().map(|&i| (*source, i)));
+        records.chain(countries).collect()
     }
 
     /// The `source` records that link to a country by `relation`.

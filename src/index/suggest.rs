@@ -60,18 +60,20 @@ fn deletions(w: &str, n: usize) -> Vec<String> {
     let mut frontier = vec![w.to_owned()];
     for _ in 0..n {
         let mut next = Vec::new();
-        for f in &frontier {
-            for (i, c) in f.char_indices() {
-                let d = format!("{}{}", &f[..i], &f[i + c.len_utf8()..]);
-                if !out.contains(&d) {
-                    out.push(d.clone());
-                    next.push(d);
-                }
+        for d in frontier.iter().flat_map(|f| one_deleted(f)) {
+            if !out.contains(&d) {
+                out.push(d.clone());
+                next.push(d);
             }
         }
         frontier = next;
     }
     out
+}
+
+/// `f` with each one of its characters deleted in turn.
+fn one_deleted(f: &str) -> impl Iterator<Item = String> + '_ {
+    f.char_indices().map(move |(i, c)| format!("{}{}", &f[..i], &f[i + c.len_utf8()..]))
 }
 
 /// A candidate name's score: lower is closer.
@@ -86,18 +88,23 @@ impl SuggestIndex {
         let mut ids: HashMap<String, u32> = HashMap::new();
         for (r, rec) in records.iter().enumerate() {
             for (nth, name) in rec.names().enumerate() {
-                let name_id = index.names.len() as u32;
-                let words: Vec<u32> = name_words(name).into_iter().map(|w| index.word_id(&mut ids, w)).collect();
-                for &w in &words {
-                    if index.names_with[w as usize].last() != Some(&name_id) {
-                        index.names_with[w as usize].push(name_id);
-                    }
-                }
-                index.names.push(Name { record: r as u32, nth: nth as u32, words });
+                index.add_name(&mut ids, r as u32, nth as u32, name);
             }
         }
         index.deletes.sort_unstable();
         index
+    }
+
+    /// Adds one name of record `record`, word by word.
+    fn add_name(&mut self, ids: &mut HashMap<String, u32>, record: u32, nth: u32, name: &str) {
+        let name_id = self.names.len() as u32;
+        let words: Vec<u32> = name_words(name).into_iter().map(|w| self.word_id(ids, w)).collect();
+        for &w in &words {
+            if self.names_with[w as usize].last() != Some(&name_id) {
+                self.names_with[w as usize].push(name_id);
+            }
+        }
+        self.names.push(Name { record, nth, words });
     }
 
     fn word_id(&mut self, ids: &mut HashMap<String, u32>, w: String) -> u32 {

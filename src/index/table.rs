@@ -4,6 +4,7 @@ use once_cell::sync::OnceCell;
 
 use super::key::{self, NAME_BUF, NameBuf, Seed};
 use super::suggest::SuggestIndex;
+use crate::error::NotFound;
 use crate::model::Record;
 
 /// One slot of an open-addressing hash table. `len == u32::MAX` marks an empty slot.
@@ -186,6 +187,10 @@ pub struct Table<T> {
     /// The words of every name, for suggestions; built on the first suggestion.
     suggestions: OnceCell<SuggestIndex>,
 }
+
+/// How far (see [`Suggestion::distance`]) a name may be from what was typed to be offered
+/// in a [`NotFound`]: about three typos, or a dozen missing words.
+const NOT_FOUND_MAX_DISTANCE: f32 = 4.0;
 
 /// A record whose name is close to what was typed (see [`Table::suggest`]).
 #[derive(Clone, Copy, Debug)]
@@ -382,6 +387,30 @@ impl<T: Record> Table<T> {
     /// ```
     pub fn lookup(&self, id_or_name: impl AsRef<str>) -> Option<&T> {
         self.records.get(self.position_by_id_or_name(id_or_name.as_ref())? as usize)
+    }
+
+    /// The record with this id, name or alias, or else an error carrying the closest names:
+    /// the checked form of [`Table::lookup`], for a "did you mean".
+    ///
+    /// ```
+    /// let ds = china_singapore::dataset();
+    /// assert_eq!(ds.speakers().try_lookup("Wei Zhe").unwrap().id, "wei-zhe");
+    /// let err = ds.speakers().try_lookup("Wei Zhi").unwrap_err();
+    /// assert_eq!(err.suggestions[0], "Wei Zhe");
+    /// ```
+    pub fn try_lookup(&self, id_or_name: impl AsRef<str>) -> Result<&T, NotFound> {
+        let q = id_or_name.as_ref();
+        self.lookup(q).ok_or_else(|| self.not_found(q))
+    }
+
+    /// The error for a name or id that matched nothing here: the three closest names, each
+    /// at most [`NOT_FOUND_MAX_DISTANCE`] off, and none much further off than the best.
+    pub(crate) fn not_found(&self, q: &str) -> NotFound {
+        let found = self.suggest(q, 3);
+        let best = found.first().map_or(0.0, |s| s.distance);
+        let near = |s: &&Suggestion<'_, T>| s.distance <= NOT_FOUND_MAX_DISTANCE && s.distance <= best + 1.5;
+        let suggestions = found.iter().filter(near).map(|s| s.name.to_owned()).collect();
+        NotFound { kind: T::KIND, query: q.to_owned(), suggestions }
     }
 
     /// The records whose names or aliases are closest to `query`, best first, at most `n`,

@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::Table;
+use crate::error::NotFound;
 use crate::model::record::Quoted;
 use crate::model::record::sealed::Sealed;
 use crate::model::{
@@ -66,6 +67,20 @@ macro_rules! tables {
             pub(crate) fn position(&self, kind: Kind, id: &str) -> Option<u32> {
                 match kind {
                     $(Kind::$ty => self.$field.position(id),)+
+                }
+            }
+
+            /// The position of the record of `kind` with this id, or else this name or alias.
+            pub(crate) fn position_by_id_or_name(&self, kind: Kind, q: &str) -> Option<u32> {
+                match kind {
+                    $(Kind::$ty => self.$field.position_by_id_or_name(q),)+
+                }
+            }
+
+            /// What to say when `q` names no record of `kind`: the closest names.
+            pub(crate) fn not_found(&self, kind: Kind, q: &str) -> NotFound {
+                match kind {
+                    $(Kind::$ty => self.$field.not_found(q),)+
                 }
             }
 

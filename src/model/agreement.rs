@@ -279,15 +279,53 @@ impl Describe for Agreement {
     }
 }
 
+impl Agreement {
+    /// The first milestone of this kind: when it was signed, came into force, …
+    ///
+    /// ```
+    /// use china_singapore::MilestoneKind;
+    /// let depa = china_singapore::dataset().agreements().find("DEPA").unwrap();
+    /// let signed = depa.milestone(MilestoneKind::Signed).unwrap();
+    /// assert_eq!(signed.date.as_ref().unwrap().as_written, "June 12 last year");
+    /// assert!(depa.milestone(MilestoneKind::InForce).is_none());
+    /// ```
+    pub fn milestone(&self, kind: MilestoneKind) -> Option<&Milestone> {
+        self.milestones.iter().find(|m| m.event == kind)
+    }
+
+    /// The first count of the given unit, e.g. the agreements signed in a package.
+    ///
+    /// ```
+    /// use china_singapore::CountUnit;
+    /// let ds = china_singapore::dataset();
+    /// let contracts = ds.agreements().get("forum-contracts").unwrap();
+    /// assert_eq!(contracts.count(CountUnit::Groups).unwrap().value, 21);
+    /// ```
+    pub fn count(&self, unit: super::CountUnit) -> Option<&Count> {
+        super::common::count_of(&self.counts, unit)
+    }
+
+    /// The organisations playing this role (other than party) in the agreement, in order.
+    ///
+    /// ```
+    /// use china_singapore::AgreementRole;
+    /// let ds = china_singapore::dataset();
+    /// let regs = ds.agreements().get("regulations-on-csgkc").unwrap();
+    /// let delegates: Vec<&str> = regs.organizations_in(AgreementRole::Delegate).map(|o| o.as_str()).collect();
+    /// assert_eq!(delegates, ["csgks-management-committee"]);
+    /// ```
+    pub fn organizations_in(&self, role: AgreementRole) -> impl Iterator<Item = &OrganizationId> {
+        self.organizations.iter().filter(move |o| o.role == role).map(|o| &o.organization)
+    }
+}
+
 impl fmt::Display for Agreement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} [{}] — {}", self.name, self.id, self.kind)?;
-        if !self.parties.is_empty() {
-            let p: Vec<String> = self.parties.iter().map(|p| p.party.to_string()).collect();
-            write!(f, "; parties: {}", p.join(", "))?;
-        }
-        if let Some(forum) = &self.forum {
-            write!(f, "; at {}", forum.id)?;
+        for m in &self.milestones {
+            if let Some(d) = &m.date {
+                write!(f, "; {} {d}", m.event)?;
+            }
         }
         Ok(())
     }

@@ -692,6 +692,11 @@ impl Count {
     }
 }
 
+/// The first count of `unit` among `counts`: what each kind's `count` returns.
+pub(crate) fn count_of(counts: &[Count], unit: CountUnit) -> Option<&Count> {
+    counts.iter().find(|c| c.unit == unit)
+}
+
 impl fmt::Display for Count {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let q = match self.qualifier {

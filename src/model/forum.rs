@@ -193,6 +193,42 @@ impl Describe for Forum {
 }
 
 impl Forum {
+    /// The first count of the given unit.
+    ///
+    /// ```
+    /// use china_singapore::CountUnit;
+    /// let ds = china_singapore::dataset();
+    /// assert!(ds.forums().iter().all(|f| f.count(CountUnit::Agreements).is_none()));
+    /// ```
+    pub fn count(&self, unit: super::CountUnit) -> Option<&Count> {
+        super::common::count_of(&self.counts, unit)
+    }
+
+    /// The organisations playing this role in the forum (host, organiser, media partner), in
+    /// order.
+    ///
+    /// ```
+    /// use china_singapore::ForumRole;
+    /// let forum = china_singapore::dataset().forums().get("trade-in-services-forum-4").unwrap();
+    /// let organizers: Vec<&str> = forum.organizations_in(ForumRole::Organizer).map(|o| o.as_str()).collect();
+    /// assert_eq!(organizers, ["suzhou-municipal-government", "sip-administrative-committee"]);
+    /// ```
+    pub fn organizations_in(&self, role: ForumRole) -> impl Iterator<Item = &OrganizationId> {
+        self.organizations.iter().filter(move |o| o.role == role).map(|o| &o.organization)
+    }
+
+    /// Every speaker of the programme in the order the text gives, with the session each
+    /// spoke in.
+    ///
+    /// ```
+    /// let forum = china_singapore::dataset().forums().get("trade-in-services-forum-4").unwrap();
+    /// let (session, first) = forum.speaking_order().next().unwrap();
+    /// assert_eq!((session, first.as_str()), ("keynote speech", "chi-fulin"));
+    /// ```
+    pub fn speaking_order(&self) -> impl Iterator<Item = (&str, &SpeakerId)> {
+        self.programme.iter().flat_map(|s| s.speakers.iter().map(move |r| (s.session.as_str(), &r.id)))
+    }
+
     fn describe_texts<'r>(&'r self, v: &mut dyn Visitor<'r>) {
         use super::Field;
         let single =
@@ -217,9 +253,6 @@ impl Forum {
 impl fmt::Display for Forum {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} [{}] — {}", self.name, self.id, self.kind)?;
-        if let Some(p) = &self.place {
-            write!(f, " at {}", p.id)?;
-        }
         if let Some(d) = &self.date {
             write!(f, ", {d}")?;
         }

@@ -148,6 +148,18 @@ macro_rules! kinds_in_model {
                 }
             }
 
+            /// The first of the record's quotes that holds `words` (see
+            /// [`Record::quote_containing`]).
+            ///
+            /// ```
+            /// use china_singapore::Kind;
+            /// let rec = china_singapore::dataset().record(Kind::Forum, "jcbc-18").unwrap();
+            /// assert!(rec.quote_containing("on november 1").is_some());
+            /// ```
+            pub fn quote_containing(&self, words: &str) -> Option<&'a Quote> {
+                super::record::quote_containing(self.quotes(), words)
+            }
+
             /// The record's links.
             ///
             /// ```
@@ -180,6 +192,10 @@ macro_rules! kinds_in_model {
 
         $(
             impl super::record::sealed::Sealed for $ty {
+                fn as_any(&self) -> AnyRecord<'_> {
+                    AnyRecord::$ty(self)
+                }
+
                 fn from_any(record: AnyRecord<'_>) -> Option<&Self> {
                     match record {
                         AnyRecord::$ty(r) => Some(r),
@@ -220,5 +236,12 @@ pub trait RecordId: AsRef<str> + id_sealed::Sealed {
 mod id_sealed {
     pub trait Sealed {}
 }
+
+/// A link is as good as its id: `ds.resolve(&project.places[0])` gives the place.
+impl<I: RecordId> RecordId for super::Ref<I> {
+    type Record = I::Record;
+}
+
+impl<I: RecordId> id_sealed::Sealed for super::Ref<I> {}
 
 for_each_kind!(kinds_in_model);

@@ -8,7 +8,7 @@
 mod macros;
 
 mod agreement;
-mod common;
+pub(crate) mod common;
 #[macro_use]
 mod kinds;
 mod document;

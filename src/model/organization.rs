@@ -123,9 +123,6 @@ impl fmt::Display for Organization {
         if let Some(c) = &self.country {
             write!(f, ", {}", c.id.name())?;
         }
-        if let Some(p) = &self.parent {
-            write!(f, ", {} of {}", p.relation, p.organization)?;
-        }
         Ok(())
     }
 }

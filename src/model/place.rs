@@ -63,9 +63,6 @@ impl Describe for Place {
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} [{}] — {}", self.name, self.id, self.kind)?;
-        if let Some(first) = self.within.first() {
-            write!(f, " in {}", first.id)?;
-        }
         Ok(())
     }
 }

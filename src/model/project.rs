@@ -342,16 +342,26 @@ impl Project {
     /// assert_eq!((firms.value, firms.qualifier), (400, Qualifier::MoreThan));
     /// ```
     pub fn count(&self, unit: super::CountUnit) -> Option<&Count> {
-        self.counts.iter().find(|c| c.unit == unit)
+        super::common::count_of(&self.counts, unit)
+    }
+
+    /// The organisations playing this role in the project, in order.
+    ///
+    /// ```
+    /// use china_singapore::ProjectRole;
+    /// let ds = china_singapore::dataset();
+    /// let sip = ds.projects().find("Suzhou Industrial Park").unwrap();
+    /// let partners: Vec<&str> = sip.organizations_in(ProjectRole::Partner).map(|o| o.as_str()).collect();
+    /// assert_eq!(partners, ["government-of-china", "government-of-singapore"]);
+    /// ```
+    pub fn organizations_in(&self, role: ProjectRole) -> impl Iterator<Item = &OrganizationId> {
+        self.organizations.iter().filter(move |o| o.role == role).map(|o| &o.organization)
     }
 }
 
 impl fmt::Display for Project {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} [{}] — {}", self.name, self.id, self.kind)?;
-        if let Some(p) = self.places.first() {
-            write!(f, " in {}", p.id)?;
-        }
         if !self.sectors.is_empty() {
             let s: Vec<&str> = self.sectors.iter().map(|s| s.as_str()).collect();
             write!(f, "; {}", s.join(", "))?;

@@ -77,6 +77,23 @@ pub trait Record: sealed::Sealed + fmt::Display + fmt::Debug + Send + Sync + 'st
     /// ```
     fn quotes(&self) -> &[Quote];
 
+    /// The first of the record's quotes that holds `words` (as written, or else ignoring
+    /// case and the kind of space): where a figure or a date the record gives is stated. Pair it with
+    /// [`Quote::position`](crate::Quote::position) for the line and column.
+    ///
+    /// ```
+    /// use china_singapore::{AmountKind, Record};
+    /// let ds = china_singapore::dataset();
+    /// let park = ds.projects().find("China-Singapore Smart Park").unwrap();
+    /// let investment = park.amount(AmountKind::TotalInvestment).unwrap();
+    /// let quote = park.quote_containing(&investment.as_written).unwrap();
+    /// assert!(quote.text.contains("1.4 billion yuan"));
+    /// assert!(quote.position().unwrap().line > 1);
+    /// ```
+    fn quote_containing(&self, words: &str) -> Option<&Quote> {
+        quote_containing(self.quotes(), words)
+    }
+
     /// The canonical name followed by every alias.
     ///
     /// ```
@@ -111,6 +128,19 @@ pub trait Record: sealed::Sealed + fmt::Display + fmt::Debug + Send + Sync + 'st
     }
 }
 
+/// The first quote holding `words`, as written or else ignoring case and the kind of
+/// space (a no-break space matches a space).
+pub(crate) fn quote_containing<'q>(quotes: &'q [Quote], words: &str) -> Option<&'q Quote> {
+    fn loose(s: &str) -> String {
+        s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    }
+    let loosely = || {
+        let w = loose(words);
+        quotes.iter().find(|q| loose(&q.text).contains(&w))
+    };
+    quotes.iter().find(|q| q.text.contains(words)).or_else(loosely)
+}
+
 /// Mutable access to a record's quotes, for the loader, which finds where each sits.
 pub(crate) trait Quoted {
     fn quotes_mut(&mut self) -> &mut [Quote];
@@ -121,6 +151,8 @@ pub(crate) mod sealed {
     pub trait Sealed: Describe {
         /// The record, if `record` is of this kind.
         fn from_any(record: crate::model::AnyRecord<'_>) -> Option<&Self>;
+        /// The record as an [`AnyRecord`](crate::AnyRecord).
+        fn as_any(&self) -> crate::model::AnyRecord<'_>;
     }
 
     /// How a kind hands its fields to a [`Visitor`](super::Visitor). Written by hand, once

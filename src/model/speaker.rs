@@ -86,6 +86,17 @@ impl Talk {
     pub fn title(&self) -> Option<&str> {
         self.titles.iter().find(|t| t.status == TitleStatus::Current).map(|t| t.title.as_str())
     }
+
+    /// The earlier versions of the title that the text corrects, in order.
+    ///
+    /// ```
+    /// let wei = china_singapore::dataset().speakers().get("wei-zhe").unwrap();
+    /// let old: Vec<&str> = wei.talk.as_ref().unwrap().superseded().collect();
+    /// assert_eq!(old, ["CEO Systematic Capacity Improvement in the Digital Economy Era"]);
+    /// ```
+    pub fn superseded(&self) -> impl Iterator<Item = &str> {
+        self.titles.iter().filter(|t| t.status == TitleStatus::Superseded).map(|t| t.title.as_str())
+    }
 }
 
 /// A person who speaks, signs or is quoted, at a forum or in the text, and in what capacity.
@@ -192,9 +203,6 @@ impl fmt::Display for Speaker {
         write!(f, "{} [{}]", self.name, self.id)?;
         if let Some(p) = self.posts.first() {
             write!(f, " — {}", p.title)?;
-            if let Some(o) = &p.organization {
-                write!(f, ", {}", o.id)?;
-            }
         }
         let roles: Vec<&str> = self.roles.iter().map(|r| r.as_str()).collect();
         write!(f, "; {}", roles.join(", "))?;

@@ -7,6 +7,7 @@ use std::hash::Hash;
 
 use super::select::{Cond, Constraints, DateRange, Select};
 use crate::Dataset;
+use crate::error::NotFound;
 use crate::index::links::{Links, Postings};
 use crate::model::{
     Agreement, AgreementKind, CalendarDate, Country, Forum, ForumKind, Kind, Project, ProjectKind, ProjectStatus,
@@ -53,9 +54,51 @@ impl<T: serde::Serialize> serde::Serialize for Matches<'_, T> {
     }
 }
 
-/// The condition "linked to record `id` of `target` by `relation`" for records of `source`.
-fn linked<'a>(ds: &'a Dataset, source: Kind, relation: Relation, target: Kind, id: &str, transitive: bool) -> Cond<'a> {
-    match ds.tables.position(target, id) {
+/// The names and ids a filter was given that matched no record: which condition, the kind
+/// asked for, and what was typed. Empty (and unallocated) while every one matched.
+#[derive(Clone, Debug, Default)]
+struct Unknown(Vec<(&'static str, Kind, Box<str>)>);
+
+impl Unknown {
+    /// The position of the record of `kind` that `q` names (by id, name or alias), noting
+    /// `q` under `condition` if none; setting a condition again forgets its earlier miss.
+    fn resolve(&mut self, ds: &Dataset, condition: &'static str, kind: Kind, q: &str) -> Option<u32> {
+        self.0.retain(|u| u.0 != condition);
+        let at = ds.tables.position_by_id_or_name(kind, q);
+        if at.is_none() {
+            self.0.push((condition, kind, q.into()));
+        }
+        at
+    }
+
+    /// The first miss, with the names closest to it.
+    fn check(&self, ds: &Dataset) -> Result<(), NotFound> {
+        match self.0.first() {
+            Some((_, kind, q)) => Err(ds.tables.not_found(*kind, q)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The condition "the record at `at` of the list" (nothing for an unknown record).
+fn entry<'a>(lists: &'a [Postings], at: Option<u32>) -> Cond<'a> {
+    match at {
+        Some(at) => Cond::List(lists.get(at as usize).map_or(&[][..], Vec::as_slice)),
+        None => Cond::Nothing,
+    }
+}
+
+/// The condition "linked by `relation` to the record `at` of `target`" for records of
+/// `source`.
+pub(super) fn linked(
+    ds: &Dataset,
+    source: Kind,
+    relation: Relation,
+    target: Kind,
+    at: Option<u32>,
+    transitive: bool,
+) -> Cond<'_> {
+    match at {
         Some(at) => Cond::List(ds.links().sources(source, relation, target, at, transitive)),
         None => Cond::Nothing,
     }
@@ -70,7 +113,11 @@ fn range(ds: &Dataset, kind: Kind, from: CalendarDate, to: CalendarDate) -> Date
     DateRange { index: ds.links().dates(kind), from: from.key(), to: to.key() }
 }
 
-fn run<'a, T, const N: usize>(records: &'a [T], conds: [Cond<'a>; N], date: Option<DateRange<'a>>) -> Matches<'a, T> {
+pub(super) fn run<'a, T, const N: usize>(
+    records: &'a [T],
+    conds: [Cond<'a>; N],
+    date: Option<DateRange<'a>>,
+) -> Matches<'a, T> {
     Matches { records, select: Constraints::new(conds, date).run(records.len()) }
 }
 
@@ -94,7 +141,7 @@ fn debug_conditions<const N: usize>(
 }
 
 /// Filters projects by sector, place (including everything within it), organisation
-/// involved, country, kind and status. Start one with [`Dataset::project_filter`].
+/// involved (alone or with its units), country, kind, status and date. Start one with [`Dataset::project_filter`].
 ///
 /// ```
 /// use china_singapore::Sector;
@@ -102,21 +149,36 @@ fn debug_conditions<const N: usize>(
 /// let bio: Vec<&str> = ds.project_filter().sector(Sector::Biomedicine).iter().map(|p| p.name.as_str()).collect();
 /// assert!(bio.len() >= 2);
 /// ```
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct ProjectFilter<'a> {
     ds: &'a Dataset,
     sector: Cond<'a>,
     place: Cond<'a>,
     organization: Cond<'a>,
+    group: Cond<'a>,
     country: Cond<'a>,
     kind: Cond<'a>,
     status: Cond<'a>,
+    date: Option<DateRange<'a>>,
+    unknown: Unknown,
 }
 
 impl<'a> ProjectFilter<'a> {
     pub(crate) fn new(ds: &'a Dataset) -> Self {
         let unset = Cond::Unset;
-        Self { ds, sector: unset, place: unset, organization: unset, country: unset, kind: unset, status: unset }
+        let unknown = Unknown::default();
+        Self {
+            ds,
+            sector: unset,
+            place: unset,
+            organization: unset,
+            group: unset,
+            country: unset,
+            kind: unset,
+            status: unset,
+            date: None,
+            unknown,
+        }
     }
 
     fn links(&self) -> &'a Links {
@@ -135,8 +197,8 @@ impl<'a> ProjectFilter<'a> {
         self
     }
 
-    /// Keeps projects in this place (by id), in any place within it, or part of a project
-    /// that is.
+    /// Keeps projects in this place (by id, name or alias), in any place within it, or part
+    /// of a project that is.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
@@ -145,23 +207,35 @@ impl<'a> ProjectFilter<'a> {
     /// assert!(in_gba > 0 && in_china >= in_gba);
     /// ```
     pub fn place(mut self, place: impl AsRef<str>) -> Self {
-        let lists = &self.links().projects_in_place;
-        self.place = match self.ds.tables.position(Kind::Place, place.as_ref()) {
-            Some(at) => Cond::List(lists.get(at as usize).map_or(&[][..], Vec::as_slice)),
-            None => Cond::Nothing,
-        };
+        let at = self.unknown.resolve(self.ds, "place", Kind::Place, place.as_ref());
+        self.place = entry(&self.links().projects_in_place, at);
         self
     }
 
-    /// Keeps projects this organisation (by id) is involved in, in any role.
+    /// Keeps projects this organisation (by id, name or alias) is involved in, in any role.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
     /// assert!(ds.project_filter().organization("sp-group").iter().any(|p| p.id == "regional-energy-projects"));
     /// ```
     pub fn organization(mut self, organization: impl AsRef<str>) -> Self {
-        let id = organization.as_ref();
-        self.organization = linked(self.ds, Kind::Project, Relation::Involves, Kind::Organization, id, false);
+        let at = self.unknown.resolve(self.ds, "organization", Kind::Organization, organization.as_ref());
+        self.organization = linked(self.ds, Kind::Project, Relation::Involves, Kind::Organization, at, false);
+        self
+    }
+
+    /// Keeps projects this organisation (by id, name or alias), or any of its units at any
+    /// depth (subsidiaries, committees under it), is involved in: the group's projects.
+    ///
+    /// ```
+    /// let ds = china_singapore::dataset();
+    /// let group: Vec<&str> = ds.project_filter().group("Singapore Telecom").iter().map(|p| p.id.as_str()).collect();
+    /// assert!(group.contains(&"ncs-gba-fintech-delivery-center")); // through NCS, its subsidiary
+    /// assert_eq!(ds.project_filter().organization("Singapore Telecom").iter().count(), 0);
+    /// ```
+    pub fn group(mut self, organization: impl AsRef<str>) -> Self {
+        let at = self.unknown.resolve(self.ds, "group", Kind::Organization, organization.as_ref());
+        self.group = linked(self.ds, Kind::Project, Relation::Involves, Kind::Organization, at, true);
         self
     }
 
@@ -201,6 +275,21 @@ impl<'a> ProjectFilter<'a> {
         self
     }
 
+    /// Keeps projects with a date (started, or a dated figure) that lies wholly within
+    /// `[from, to]`. Dates whose year the text leaves unknown never match.
+    ///
+    /// ```
+    /// use china_singapore::CalendarDate;
+    /// let ds = china_singapore::dataset();
+    /// let (from, to) = ("2000-01-01".parse().unwrap(), "2010-12-31".parse().unwrap());
+    /// let ids: Vec<&str> = ds.project_filter().between(from, to).iter().map(|p| p.id.as_str()).collect();
+    /// assert_eq!(ids, ["suzhou-service-trade-pilot"]);
+    /// ```
+    pub fn between(mut self, from: CalendarDate, to: CalendarDate) -> Self {
+        self.date = Some(range(self.ds, Kind::Project, from, to));
+        self
+    }
+
     /// The matching projects, in file order.
     ///
     /// ```
@@ -208,8 +297,8 @@ impl<'a> ProjectFilter<'a> {
     /// assert_eq!(ds.project_filter().iter().count(), ds.projects().len());
     /// ```
     pub fn iter(&self) -> Matches<'a, Project> {
-        let conds = [self.sector, self.place, self.organization, self.country, self.kind, self.status];
-        run(self.ds.projects().as_slice(), conds, None)
+        let conds = [self.sector, self.place, self.organization, self.group, self.country, self.kind, self.status];
+        run(self.ds.projects().as_slice(), conds, self.date)
     }
 }
 
@@ -219,11 +308,12 @@ impl fmt::Debug for ProjectFilter<'_> {
             ("sector", &self.sector),
             ("place", &self.place),
             ("organization", &self.organization),
+            ("group", &self.group),
             ("country", &self.country),
             ("kind", &self.kind),
             ("status", &self.status),
         ];
-        debug_conditions(f, "ProjectFilter", conds, false)
+        debug_conditions(f, "ProjectFilter", conds, self.date.is_some())
     }
 }
 
@@ -235,7 +325,7 @@ impl fmt::Debug for ProjectFilter<'_> {
 /// let ds = china_singapore::dataset();
 /// assert!(ds.agreement_filter().kind(AgreementKind::Mou).iter().count() >= 3);
 /// ```
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct AgreementFilter<'a> {
     ds: &'a Dataset,
     kind: Cond<'a>,
@@ -244,12 +334,14 @@ pub struct AgreementFilter<'a> {
     country: Cond<'a>,
     forum: Cond<'a>,
     date: Option<DateRange<'a>>,
+    unknown: Unknown,
 }
 
 impl<'a> AgreementFilter<'a> {
     pub(crate) fn new(ds: &'a Dataset) -> Self {
         let unset = Cond::Unset;
-        Self { ds, kind: unset, sector: unset, party: unset, country: unset, forum: unset, date: None }
+        let unknown = Unknown::default();
+        Self { ds, kind: unset, sector: unset, party: unset, country: unset, forum: unset, date: None, unknown }
     }
 
     /// Keeps agreements of this kind.
@@ -277,7 +369,7 @@ impl<'a> AgreementFilter<'a> {
         self
     }
 
-    /// Keeps agreements this organisation (by id) is party to, is named in, or signed
+    /// Keeps agreements this organisation (by id, name or alias) is party to, is named in, or signed
     /// through one of its people.
     ///
     /// ```
@@ -285,11 +377,8 @@ impl<'a> AgreementFilter<'a> {
     /// assert!(ds.agreement_filter().party("bank-of-communications").iter().any(|a| a.id == "sip-strategic-agreement"));
     /// ```
     pub fn party(mut self, organization: impl AsRef<str>) -> Self {
-        let lists = &self.ds.links().agreements_by_org;
-        self.party = match self.ds.tables.position(Kind::Organization, organization.as_ref()) {
-            Some(at) => Cond::List(lists.get(at as usize).map_or(&[][..], Vec::as_slice)),
-            None => Cond::Nothing,
-        };
+        let at = self.unknown.resolve(self.ds, "party", Kind::Organization, organization.as_ref());
+        self.party = entry(&self.ds.links().agreements_by_org, at);
         self
     }
 
@@ -305,14 +394,15 @@ impl<'a> AgreementFilter<'a> {
         self
     }
 
-    /// Keeps agreements signed at this forum (by id) or at an event within it.
+    /// Keeps agreements signed at this forum (by id, name or alias) or at an event within it.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
     /// assert!(ds.agreement_filter().forum("jcbc-18").iter().count() >= 2);
     /// ```
     pub fn forum(mut self, forum: impl AsRef<str>) -> Self {
-        self.forum = linked(self.ds, Kind::Agreement, Relation::SignedAt, Kind::Forum, forum.as_ref(), true);
+        let at = self.unknown.resolve(self.ds, "forum", Kind::Forum, forum.as_ref());
+        self.forum = linked(self.ds, Kind::Agreement, Relation::SignedAt, Kind::Forum, at, true);
         self
     }
 
@@ -357,45 +447,67 @@ impl fmt::Debug for AgreementFilter<'_> {
 }
 
 /// Filters forums by place (including everything within it), parent event (at any
-/// depth), kind and date. Start one with [`Dataset::forum_filter`].
+/// depth), organisation, kind and date. Start one with [`Dataset::forum_filter`].
 ///
 /// ```
 /// let ds = china_singapore::dataset();
 /// assert!(ds.forum_filter().place("shanghai").iter().count() >= 1);
 /// ```
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct ForumFilter<'a> {
     ds: &'a Dataset,
     place: Cond<'a>,
     parent: Cond<'a>,
+    organization: Cond<'a>,
     kind: Cond<'a>,
     date: Option<DateRange<'a>>,
+    unknown: Unknown,
 }
 
 impl<'a> ForumFilter<'a> {
     pub(crate) fn new(ds: &'a Dataset) -> Self {
-        Self { ds, place: Cond::Unset, parent: Cond::Unset, kind: Cond::Unset, date: None }
+        let unset = Cond::Unset;
+        let unknown = Unknown::default();
+        Self { ds, place: unset, parent: unset, organization: unset, kind: unset, date: None, unknown }
     }
 
-    /// Keeps forums held in this place (by id) or in a place within it.
+    /// Keeps forums held in this place (by id, name or alias) or in a place within it.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
     /// assert!(ds.forum_filter().place("singapore").iter().any(|f| f.id == "jcbc-18"));
     /// ```
     pub fn place(mut self, place: impl AsRef<str>) -> Self {
-        self.place = linked(self.ds, Kind::Forum, Relation::Place, Kind::Place, place.as_ref(), true);
+        let at = self.unknown.resolve(self.ds, "place", Kind::Place, place.as_ref());
+        self.place = linked(self.ds, Kind::Forum, Relation::Place, Kind::Place, at, true);
         self
     }
 
-    /// Keeps forums that are part of this event (by id), directly or through another.
+    /// Keeps forums that are part of this event (by id, name or alias), directly or through
+    /// another.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
     /// assert!(ds.forum_filter().parent("ciie-4").iter().any(|f| f.id == "trade-in-services-forum-4"));
     /// ```
     pub fn parent(mut self, forum: impl AsRef<str>) -> Self {
-        self.parent = linked(self.ds, Kind::Forum, Relation::ParentEvent, Kind::Forum, forum.as_ref(), true);
+        let at = self.unknown.resolve(self.ds, "parent", Kind::Forum, forum.as_ref());
+        self.parent = linked(self.ds, Kind::Forum, Relation::ParentEvent, Kind::Forum, at, true);
+        self
+    }
+
+    /// Keeps forums this organisation (by id, name or alias) hosts, organises or partners,
+    /// and meetings of it (of a council such as the JCBC).
+    ///
+    /// ```
+    /// let ds = china_singapore::dataset();
+    /// let ids: Vec<&str> = ds.forum_filter().organization("Yicai Media Group").iter().map(|f| f.id.as_str()).collect();
+    /// assert_eq!(ids, ["trade-in-services-forum-4"]);
+    /// assert!(ds.forum_filter().organization("JCBC").iter().any(|f| f.id == "jcbc-18"));
+    /// ```
+    pub fn organization(mut self, organization: impl AsRef<str>) -> Self {
+        let at = self.unknown.resolve(self.ds, "organization", Kind::Organization, organization.as_ref());
+        self.organization = entry(&self.ds.links().forums_by_org, at);
         self
     }
 
@@ -444,13 +556,18 @@ impl<'a> ForumFilter<'a> {
     /// assert_eq!(ds.forum_filter().iter().count(), ds.forums().len());
     /// ```
     pub fn iter(&self) -> Matches<'a, Forum> {
-        run(self.ds.forums().as_slice(), [self.place, self.parent, self.kind], self.date)
+        run(self.ds.forums().as_slice(), [self.place, self.parent, self.organization, self.kind], self.date)
     }
 }
 
 impl fmt::Debug for ForumFilter<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let conds = [("place", &self.place), ("parent", &self.parent), ("kind", &self.kind)];
+        let conds = [
+            ("place", &self.place),
+            ("parent", &self.parent),
+            ("organization", &self.organization),
+            ("kind", &self.kind),
+        ];
         debug_conditions(f, "ForumFilter", conds, self.date.is_some())
     }
 }
@@ -464,39 +581,42 @@ impl fmt::Debug for ForumFilter<'_> {
 /// let keynotes = ds.speaker_filter().forum("trade-in-services-forum-4").role(SpeakerRole::Keynote);
 /// assert_eq!(keynotes.iter().count(), 4);
 /// ```
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct SpeakerFilter<'a> {
     ds: &'a Dataset,
     forum: Cond<'a>,
     organization: Cond<'a>,
     role: Cond<'a>,
+    unknown: Unknown,
 }
 
 impl<'a> SpeakerFilter<'a> {
     pub(crate) fn new(ds: &'a Dataset) -> Self {
-        Self { ds, forum: Cond::Unset, organization: Cond::Unset, role: Cond::Unset }
+        let unset = Cond::Unset;
+        Self { ds, forum: unset, organization: unset, role: unset, unknown: Unknown::default() }
     }
 
-    /// Keeps people who spoke at this forum (by id) or at an event within it.
+    /// Keeps people who spoke at this forum (by id, name or alias) or at an event within it.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
     /// assert!(ds.speaker_filter().forum("trade-in-services-forum-4").iter().any(|s| s.id == "yang-yudong"));
     /// ```
     pub fn forum(mut self, forum: impl AsRef<str>) -> Self {
-        self.forum = linked(self.ds, Kind::Speaker, Relation::SpokeAt, Kind::Forum, forum.as_ref(), true);
+        let at = self.unknown.resolve(self.ds, "forum", Kind::Forum, forum.as_ref());
+        self.forum = linked(self.ds, Kind::Speaker, Relation::SpokeAt, Kind::Forum, at, true);
         self
     }
 
-    /// Keeps people holding a post in this organisation (by id).
+    /// Keeps people holding a post in this organisation (by id, name or alias).
     ///
     /// ```
     /// let ds = china_singapore::dataset();
     /// assert!(ds.speaker_filter().organization("yicai-media-group").iter().any(|s| s.name == "Yang Yudong"));
     /// ```
     pub fn organization(mut self, organization: impl AsRef<str>) -> Self {
-        let id = organization.as_ref();
-        self.organization = linked(self.ds, Kind::Speaker, Relation::PostIn, Kind::Organization, id, false);
+        let at = self.unknown.resolve(self.ds, "organization", Kind::Organization, organization.as_ref());
+        self.organization = linked(self.ds, Kind::Speaker, Relation::PostIn, Kind::Organization, at, false);
         self
     }
 
@@ -531,7 +651,28 @@ impl fmt::Debug for SpeakerFilter<'_> {
 }
 
 macro_rules! into_iter {
-    ($($f:ident => $t:ty),+) => {$(
+    ($($f:ident => $t:ty, $unknown:literal),+ $(,)?) => {$(
+        impl<'a> $f<'a> {
+            /// The matching records, like `iter`; or, if an id or name given to this filter
+            /// matched no record, an error naming it with the closest names (where `iter`
+            /// would quietly match nothing).
+            ///
+            /// ```
+            /// let ds = china_singapore::dataset();
+            #[doc = concat!("let err = ds.", $unknown, ".try_iter().unwrap_err();")]
+            /// assert!(!err.suggestions.is_empty());
+            #[doc = concat!("assert_eq!(ds.", $unknown, ".iter().count(), 0);")]
+            /// ```
+            ///
+            /// # Errors
+            ///
+            /// [`NotFound`] for the first id or name that matched nothing.
+            pub fn try_iter(&self) -> Result<Matches<'a, $t>, NotFound> {
+                self.unknown.check(self.ds)?;
+                Ok(self.iter())
+            }
+        }
+
         impl<'a> IntoIterator for $f<'a> {
             type Item = &'a $t;
             type IntoIter = Matches<'a, $t>;
@@ -548,4 +689,9 @@ macro_rules! into_iter {
         }
     )+};
 }
-into_iter!(ProjectFilter => Project, AgreementFilter => Agreement, ForumFilter => Forum, SpeakerFilter => Speaker);
+into_iter!(
+    ProjectFilter => Project, "project_filter().place(\"Guangzhuo\")",
+    AgreementFilter => Agreement, "agreement_filter().party(\"Singapore Exchnage\")",
+    ForumFilter => Forum, "forum_filter().parent(\"China International Import Expo 4\")",
+    SpeakerFilter => Speaker, "speaker_filter().forum(\"4th Trade in Services Forum\")",
+);

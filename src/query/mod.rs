@@ -6,9 +6,13 @@
 //! yields in date order.
 
 mod filters;
+mod linked;
 mod navigate;
 mod search;
 mod select;
+mod timeline;
 
 pub use filters::{AgreementFilter, ForumFilter, Matches, ProjectFilter, SpeakerFilter};
+pub use linked::{End, Linked, Shown};
 pub use search::Hit;
+pub use timeline::{Placement, TimelineEvent};

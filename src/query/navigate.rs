@@ -1,8 +1,12 @@
 //! Filter entry points and navigation between records, both ways.
+//!
+//! Every method takes a record's id, name or alias. One that matches nothing gives
+//! nothing; to be told instead, look the record up first with
+//! [`Table::try_lookup`](crate::Table::try_lookup), or use a filter's `try_iter`.
 
-use super::filters::{AgreementFilter, ForumFilter, Matches, ProjectFilter, SpeakerFilter};
+use super::filters::{AgreementFilter, ForumFilter, Matches, ProjectFilter, SpeakerFilter, linked, run};
 use crate::Dataset;
-use crate::model::{Agreement, Forum, Project, Speaker};
+use crate::model::{Agreement, Forum, Kind, Organization, Project, Relation, Speaker};
 
 impl Dataset {
     /// Starts a project filter that matches every project until narrowed.
@@ -49,7 +53,7 @@ impl Dataset {
         SpeakerFilter::new(self)
     }
 
-    /// The people who spoke, signed or took part at a forum (by id) or an event within it.
+    /// The people who spoke, signed or took part at a forum (by id, name or alias) or an event within it.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
@@ -59,7 +63,7 @@ impl Dataset {
         self.speaker_filter().forum(forum).iter()
     }
 
-    /// The agreements signed at a forum (by id) or an event within it.
+    /// The agreements signed at a forum (by id, name or alias) or an event within it.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
@@ -69,7 +73,7 @@ impl Dataset {
         self.agreement_filter().forum(forum).iter()
     }
 
-    /// The projects an organisation (by id) is involved in.
+    /// The projects an organisation (by id, name or alias) is involved in.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
@@ -79,7 +83,7 @@ impl Dataset {
         self.project_filter().organization(organization).iter()
     }
 
-    /// The agreements an organisation (by id) is party to, named in, or signed through its people.
+    /// The agreements an organisation (by id, name or alias) is party to, named in, or signed through its people.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
@@ -89,7 +93,7 @@ impl Dataset {
         self.agreement_filter().party(organization).iter()
     }
 
-    /// The people holding posts in an organisation (by id).
+    /// The people holding posts in an organisation (by id, name or alias).
     ///
     /// ```
     /// let ds = china_singapore::dataset();
@@ -100,7 +104,7 @@ impl Dataset {
         self.speaker_filter().organization(organization).iter()
     }
 
-    /// The projects in a place (by id) or anywhere within it.
+    /// The projects in a place (by id, name or alias) or anywhere within it.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
@@ -110,7 +114,7 @@ impl Dataset {
         self.project_filter().place(place).iter()
     }
 
-    /// The forums held in a place (by id) or anywhere within it.
+    /// The forums held in a place (by id, name or alias) or anywhere within it.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
@@ -118,5 +122,98 @@ impl Dataset {
     /// ```
     pub fn place_forums(&self, place: impl AsRef<str>) -> Matches<'_, Forum> {
         self.forum_filter().place(place).iter()
+    }
+
+    /// The forums an organisation hosts, organises or partners, and meetings of it.
+    ///
+    /// ```
+    /// let ds = china_singapore::dataset();
+    /// let names: Vec<&str> = ds.organization_forums("Jiangsu Provincial People’s Government").map(|f| f.name.as_str()).collect();
+    /// assert_eq!(names, ["fourth China-Singapore Trade in Services Innovation Forum"]);
+    /// ```
+    pub fn organization_forums(&self, organization: impl AsRef<str>) -> Matches<'_, Forum> {
+        self.forum_filter().organization(organization).iter()
+    }
+
+    /// The organisations under an organisation: its subsidiaries, committees and other
+    /// units, at any depth.
+    ///
+    /// ```
+    /// let ds = china_singapore::dataset();
+    /// let units: Vec<&str> = ds.organization_units("Singapore Telecom").map(|o| o.name.as_str()).collect();
+    /// assert_eq!(units, ["NCS"]);
+    /// ```
+    pub fn organization_units(&self, organization: impl AsRef<str>) -> Matches<'_, Organization> {
+        let at = self.tables.position_by_id_or_name(Kind::Organization, organization.as_ref());
+        let cond = linked(self, Kind::Organization, Relation::Parent, Kind::Organization, at, true);
+        run(self.organizations().as_slice(), [cond], None)
+    }
+
+    /// The projects an organisation or any of its units is involved in (see
+    /// [`ProjectFilter::group`]).
+    ///
+    /// ```
+    /// let ds = china_singapore::dataset();
+    /// assert!(ds.group_projects("Singapore Telecom").any(|p| p.id == "ncs-gba-fintech-delivery-center"));
+    /// ```
+    pub fn group_projects(&self, organization: impl AsRef<str>) -> Matches<'_, Project> {
+        self.project_filter().group(organization).iter()
+    }
+
+    /// The agreements within an agreement (a package's parts), at any depth.
+    ///
+    /// ```
+    /// let ds = china_singapore::dataset();
+    /// let package = ds.agreements().get("jcbc-18-agreements").unwrap();
+    /// assert!(ds.agreement_parts(&package.id).any(|a| a.id == "mou-singapore-companies-csgks"));
+    /// ```
+    pub fn agreement_parts(&self, agreement: impl AsRef<str>) -> Matches<'_, Agreement> {
+        let at = self.tables.position_by_id_or_name(Kind::Agreement, agreement.as_ref());
+        let cond = linked(self, Kind::Agreement, Relation::PartOf, Kind::Agreement, at, true);
+        run(self.agreements().as_slice(), [cond], None)
+    }
+
+    /// The projects within a project (its phases, the parks in a city), at any depth.
+    ///
+    /// ```
+    /// let ds = china_singapore::dataset();
+    /// let parts: Vec<&str> = ds.project_parts("Greater Bay Area Fintech Delivery Center").map(|p| p.id.as_str()).collect();
+    /// assert_eq!(parts, ["ncs-gba-fintech-delivery-center-phase-1"]);
+    /// ```
+    pub fn project_parts(&self, project: impl AsRef<str>) -> Matches<'_, Project> {
+        let at = self.tables.position_by_id_or_name(Kind::Project, project.as_ref());
+        let cond = linked(self, Kind::Project, Relation::PartOf, Kind::Project, at, true);
+        run(self.projects().as_slice(), [cond], None)
+    }
+
+    /// The agreements a person signed.
+    ///
+    /// ```
+    /// let ds = china_singapore::dataset();
+    /// let signed: Vec<&str> = ds.speaker_agreements("Chua Teng Hoe").map(|a| a.id.as_str()).collect();
+    /// assert_eq!(signed, ["mou-service-industry-development"]);
+    /// ```
+    pub fn speaker_agreements(&self, speaker: impl AsRef<str>) -> Matches<'_, Agreement> {
+        let at = self.tables.position_by_id_or_name(Kind::Speaker, speaker.as_ref());
+        let cond = linked(self, Kind::Agreement, Relation::Signatory, Kind::Speaker, at, false);
+        run(self.agreements().as_slice(), [cond], None)
+    }
+
+    /// A forum's speakers in the order its programme gives, each with the session they
+    /// spoke in.
+    ///
+    /// ```
+    /// let ds = china_singapore::dataset();
+    /// let order: Vec<&str> = ds.speaking_order("4th China-Singapore Trade in Services Innovation Forum")
+    ///     .map(|(_, s)| s.name.as_str())
+    ///     .collect();
+    /// assert_eq!(order, ["Chi Fulin", "Qian Bin", "Li Tao", "Wei Zhe"]);
+    /// ```
+    pub fn speaking_order(&self, forum: impl AsRef<str>) -> impl Iterator<Item = (&str, &Speaker)> {
+        let forum = self.forums().lookup(forum);
+        forum
+            .into_iter()
+            .flat_map(|f| f.speaking_order())
+            .filter_map(|(session, id)| Some((session, self.resolve(id)?)))
     }
 }
