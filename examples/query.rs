@@ -2,15 +2,26 @@
 //!
 //! ```text
 //! cargo run --example query -- projects --sector biomedicine
-//! cargo run --example query -- speakers --forum trade-in-services-forum-4 --role keynote
+//! cargo run --example query -- speakers --forum "4th China-Singapore Trade in Services Innovation Forum" --role keynote
 //! cargo run --example query -- find csgks
+//! cargo run --example query -- show "Singapore Telecom"
+//! cargo run --example query -- search "green bonds"
+//! cargo run --example query -- suggest "Knowlege City"
+//! cargo run --example query -- timeline --from 2021-01-01 --to 2021-12-31
+//! cargo run --example query -- where "China-Singapore Smart Park" "1.4 billion yuan"
 //! cargo run --example query -- --data examples/my-data find "demo park"
 //! ```
+//!
+//! Every record, name or id option takes an id, a name or an alias; one that names nothing
+//! fails with the closest names ("did you mean").
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use china_singapore::{AgreementKind, CalendarDate, Country, Dataset, Record, Sector, SpeakerRole, Table};
+use china_singapore::{
+    AgreementKind, AnyRecord, CalendarDate, Country, Dataset, Kind, NotFound, Record, Sector, SpeakerRole, Table,
+    TimelineEvent,
+};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -29,51 +40,70 @@ struct Cli {
     command: Command,
 }
 
+/// A date range: both ends or neither.
+#[derive(clap::Args)]
+struct Range {
+    /// First day of the range, YYYY-MM-DD.
+    #[arg(long, value_parser = parse::<CalendarDate>, requires = "to")]
+    from: Option<CalendarDate>,
+    /// Last day of the range, YYYY-MM-DD.
+    #[arg(long, value_parser = parse::<CalendarDate>, requires = "from")]
+    to: Option<CalendarDate>,
+}
+
+impl Range {
+    fn get(&self) -> Option<(CalendarDate, CalendarDate)> {
+        self.from.zip(self.to)
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Projects, filtered by sector, place (and what lies within it), organisation and country.
+    /// Projects, filtered by sector, place (and what lies within it), organisation (alone or
+    /// with its units), country and date range.
     Projects {
         #[arg(long, value_parser = parse::<Sector>)]
         sector: Option<Sector>,
-        /// A place id, e.g. guangzhou.
+        /// A place, e.g. Guangzhou.
         #[arg(long)]
         place: Option<String>,
-        /// An organisation id, e.g. sp-group.
+        /// An organisation, e.g. "SP Group".
         #[arg(long)]
         organization: Option<String>,
+        /// An organisation, with its subsidiaries and other units.
+        #[arg(long)]
+        group: Option<String>,
         #[arg(long, value_parser = parse::<Country>)]
         country: Option<Country>,
+        #[command(flatten)]
+        range: Range,
     },
-    /// Agreements, filtered by kind, party, forum and date range.
+    /// Agreements, filtered by kind, party, country, forum and date range.
     Agreements {
         #[arg(long, value_parser = parse::<AgreementKind>)]
         kind: Option<AgreementKind>,
-        /// An organisation id that is a party.
+        /// An organisation that is a party.
         #[arg(long)]
         party: Option<String>,
         /// A country that is a party as a state.
         #[arg(long, value_parser = parse::<Country>)]
         country: Option<Country>,
-        /// A forum id, e.g. jcbc-18.
+        /// A forum, e.g. "18th JCBC".
         #[arg(long)]
         forum: Option<String>,
-        /// First day of the range, YYYY-MM-DD.
-        #[arg(long, value_parser = parse::<CalendarDate>, requires = "to")]
-        from: Option<CalendarDate>,
-        /// Last day of the range, YYYY-MM-DD.
-        #[arg(long, value_parser = parse::<CalendarDate>, requires = "from")]
-        to: Option<CalendarDate>,
+        #[command(flatten)]
+        range: Range,
     },
-    /// Forums and other events, filtered by place, parent event and date range.
+    /// Forums and other events, filtered by place, parent event, organisation and date range.
     Forums {
         #[arg(long)]
         place: Option<String>,
         #[arg(long)]
         parent: Option<String>,
-        #[arg(long, value_parser = parse::<CalendarDate>, requires = "to")]
-        from: Option<CalendarDate>,
-        #[arg(long, value_parser = parse::<CalendarDate>, requires = "from")]
-        to: Option<CalendarDate>,
+        #[arg(long)]
+        organization: Option<String>,
+        #[command(flatten)]
+        range: Range,
     },
     /// Speakers, filtered by forum, organisation and role.
     Speakers {
@@ -89,6 +119,43 @@ enum Command {
         /// The name, alias or id to look for.
         name: String,
     },
+    /// Shows a record with the names of what it links to, and what links to it.
+    Show {
+        /// The record's name, alias or id.
+        name: String,
+    },
+    /// Ranks records by how well their texts match the words (a "quoted phrase" must match
+    /// as a phrase).
+    Search {
+        /// The words to look for.
+        query: String,
+        /// Only records of this kind.
+        #[arg(long, value_parser = parse::<Kind>)]
+        kind: Option<Kind>,
+        /// How many hits to print.
+        #[arg(short, default_value_t = 10)]
+        n: usize,
+    },
+    /// The names closest to what was typed, of every kind.
+    Suggest {
+        /// The name as typed.
+        name: String,
+        /// How many per kind.
+        #[arg(short, default_value_t = 3)]
+        n: usize,
+    },
+    /// Every dated event in time order; events whose year is unknown come last.
+    Timeline {
+        #[command(flatten)]
+        range: Range,
+    },
+    /// Where a record's quotes sit in their documents: line, column and byte range.
+    Where {
+        /// The record's name, alias or id.
+        name: String,
+        /// Only the quotes holding these words, e.g. "1.4 billion yuan".
+        words: Option<String>,
+    },
 }
 
 fn parse<T: std::str::FromStr>(s: &str) -> Result<T, String>
@@ -96,14 +163,6 @@ where
     T::Err: std::fmt::Display,
 {
     s.parse::<T>().map_err(|e| e.to_string())
-}
-
-/// Fails with a clear message when an id given on the command line names no record.
-fn known<T: Record>(table: &Table<T>, what: &str, id: &Option<String>) -> Result<(), String> {
-    match id {
-        Some(id) if table.get(id).is_none() => Err(format!("unknown {what} id `{id}`")),
-        _ => Ok(()),
-    }
 }
 
 /// Writes a line to stdout. A closed pipe (`query … | head`) ends the program quietly, as
@@ -119,110 +178,154 @@ fn out(line: std::fmt::Arguments<'_>) {
     }
 }
 
-fn show<T: Record>(r: &T, prefix: &str) {
-    out(format_args!("{prefix}{r}"));
+/// Prints a record with the names of what it links to, and its first quote.
+fn show<'a>(ds: &'a Dataset, r: impl Into<AnyRecord<'a>>) {
+    let r = r.into();
+    out(format_args!("{}: {}", r.kind(), ds.display(r)));
     if let Some(q) = r.quotes().first() {
         out(format_args!("    source [{}]: “{}”", q.document, q.text.replace('\u{a0}', " ")));
     }
 }
 
-fn cite_all<'a, T: Record + 'a>(items: impl Iterator<Item = &'a T>) -> usize {
-    let mut n = 0;
-    for r in items {
-        show(r, "");
-        n += 1;
-    }
-    n
+fn show_all<'a, T: Record + 'a>(ds: &'a Dataset, items: impl Iterator<Item = &'a T>) -> usize
+where
+    &'a T: Into<AnyRecord<'a>>,
+{
+    items.map(|r| show(ds, r)).count()
 }
 
-/// Prints the record of this kind named (or with the id) `name`; returns how many it printed.
-fn find_in<T: Record>(table: &Table<T>, name: &str) -> usize {
-    match table.find(name).or_else(|| table.get(name)) {
-        Some(r) => {
-            show(r, &format!("{}: ", T::KIND));
-            1
+/// The record of any kind with this id, name or alias, or a "did you mean" of every kind.
+fn lookup<'a>(ds: &'a Dataset, name: &str) -> Result<AnyRecord<'a>, String> {
+    let found = Kind::ALL.iter().find_map(|&k| ds.record(k, name));
+    found.ok_or_else(|| {
+        let mut near: Vec<String> = Vec::new();
+        for &k in Kind::ALL {
+            if let Err(e) = ds.try_record(k, name) {
+                near.extend(e.suggestions.into_iter().map(|s| format!("“{s}” ({k})")));
+            }
         }
-        None => 0,
-    }
+        let hint = if near.is_empty() { String::new() } else { format!("; did you mean {}?", near.join(", ")) };
+        format!("nothing is named `{name}`{hint}")
+    })
 }
 
-fn run(cli: Cli) -> Result<usize, String> {
-    let owned;
-    let ds: &Dataset = match (&cli.data, cli.extend) {
-        (Some(dir), false) => {
-            owned = Dataset::from_dir(dir).map_err(|e| e.to_string())?;
-            &owned
+fn suggest<T: Record>(table: &Table<T>, name: &str, n: usize) -> usize {
+    table.suggest(name, n).iter().map(|s| out(format_args!("{}: {} [{}]", T::KIND, s.name, s.record.id()))).count()
+}
+
+fn filter(ds: &Dataset, command: Command) -> Result<usize, NotFound> {
+    Ok(match command {
+        Command::Projects { sector, place, organization, group, country, range } => {
+            let mut f = ds.project_filter();
+            f = if let Some(x) = sector { f.sector(x) } else { f };
+            f = if let Some(x) = place { f.place(x) } else { f };
+            f = if let Some(x) = organization { f.organization(x) } else { f };
+            f = if let Some(x) = group { f.group(x) } else { f };
+            f = if let Some(x) = country { f.country(x) } else { f };
+            f = if let Some((a, b)) = range.get() { f.between(a, b) } else { f };
+            show_all(ds, f.try_iter()?)
         }
-        (Some(dir), true) => {
-            owned = Dataset::embedded_with_dir(dir).map_err(|e| e.to_string())?;
-            &owned
+        Command::Agreements { kind, party, country, forum, range } => {
+            let mut f = ds.agreement_filter();
+            f = if let Some(x) = kind { f.kind(x) } else { f };
+            f = if let Some(x) = party { f.party(x) } else { f };
+            f = if let Some(x) = country { f.country(x) } else { f };
+            f = if let Some(x) = forum { f.forum(x) } else { f };
+            f = if let Some((a, b)) = range.get() { f.between(a, b) } else { f };
+            show_all(ds, f.try_iter()?)
         }
-        (None, _) => china_singapore::try_dataset().map_err(|e| e.to_string())?,
-    };
-    for s in ds.skipped() {
-        eprintln!("note: not used: {} ({})", s.path, s.reason);
-    }
-    let n = match cli.command {
-        // Each option that is given narrows the filter; ids were checked by `known` first.
-        Command::Projects { sector, place, organization, country } => {
-            known(ds.places(), "place", &place)?;
-            known(ds.organizations(), "organization", &organization)?;
-            let f = ds.project_filter();
-            let f = sector.map_or(f, |x| f.sector(x));
-            let f = place.as_deref().map_or(f, |x| f.place(x));
-            let f = organization.as_deref().map_or(f, |x| f.organization(x));
-            let f = country.map_or(f, |x| f.country(x));
-            cite_all(f.iter())
-        }
-        Command::Agreements { kind, party, country, forum, from, to } => {
-            known(ds.organizations(), "organization", &party)?;
-            known(ds.forums(), "forum", &forum)?;
-            let f = ds.agreement_filter();
-            let f = kind.map_or(f, |x| f.kind(x));
-            let f = party.as_deref().map_or(f, |x| f.party(x));
-            let f = country.map_or(f, |x| f.country(x));
-            let f = forum.as_deref().map_or(f, |x| f.forum(x));
-            let f = from.zip(to).map_or(f, |(a, b)| f.between(a, b));
-            cite_all(f.iter())
-        }
-        Command::Forums { place, parent, from, to } => {
-            known(ds.places(), "place", &place)?;
-            known(ds.forums(), "forum", &parent)?;
-            let f = ds.forum_filter();
-            let f = place.as_deref().map_or(f, |x| f.place(x));
-            let f = parent.as_deref().map_or(f, |x| f.parent(x));
-            let f = from.zip(to).map_or(f, |(a, b)| f.between(a, b));
-            cite_all(f.iter())
+        Command::Forums { place, parent, organization, range } => {
+            let mut f = ds.forum_filter();
+            f = if let Some(x) = place { f.place(x) } else { f };
+            f = if let Some(x) = parent { f.parent(x) } else { f };
+            f = if let Some(x) = organization { f.organization(x) } else { f };
+            f = if let Some((a, b)) = range.get() { f.between(a, b) } else { f };
+            show_all(ds, f.try_iter()?)
         }
         Command::Speakers { forum, organization, role } => {
-            known(ds.forums(), "forum", &forum)?;
-            known(ds.organizations(), "organization", &organization)?;
-            let f = ds.speaker_filter();
-            let f = forum.as_deref().map_or(f, |x| f.forum(x));
-            let f = organization.as_deref().map_or(f, |x| f.organization(x));
-            let f = role.map_or(f, |x| f.role(x));
-            cite_all(f.iter())
+            let mut f = ds.speaker_filter();
+            f = if let Some(x) = forum { f.forum(x) } else { f };
+            f = if let Some(x) = organization { f.organization(x) } else { f };
+            f = if let Some(x) = role { f.role(x) } else { f };
+            show_all(ds, f.try_iter()?)
         }
+        _ => 0,
+    })
+}
+
+fn answer(ds: &Dataset, command: Command) -> Result<usize, String> {
+    Ok(match command {
         Command::Find { name } => {
-            let n = find_in(ds.projects(), &name)
-                + find_in(ds.agreements(), &name)
-                + find_in(ds.forums(), &name)
-                + find_in(ds.speakers(), &name)
-                + find_in(ds.organizations(), &name)
-                + find_in(ds.places(), &name)
-                + find_in(ds.documents(), &name);
-            if n == 0 {
-                return Err(format!("nothing is named `{name}`"));
+            show(ds, lookup(ds, &name)?);
+            1
+        }
+        Command::Show { name } => {
+            let r = lookup(ds, &name)?;
+            show(ds, r);
+            ds.linked_from(r).iter().map(|l| out(format_args!("  ← {}: {}", l.relation, l.other.name()))).count() + 1
+        }
+        Command::Search { query, kind, n } => {
+            let hits = match kind {
+                Some(k) => ds.search_in(k, &query),
+                None => ds.search(&query),
+            };
+            for h in hits.iter().take(n) {
+                out(format_args!("{:.2}  {}: {} [{}]", h.score, h.record.kind(), h.record.name(), h.record.id()));
+                out(format_args!("      {}: {}", h.field, h.snippet.replace('\u{a0}', " ")));
+            }
+            hits.len().min(n)
+        }
+        Command::Suggest { name, n } => {
+            suggest(ds.projects(), &name, n)
+                + suggest(ds.agreements(), &name, n)
+                + suggest(ds.forums(), &name, n)
+                + suggest(ds.speakers(), &name, n)
+                + suggest(ds.organizations(), &name, n)
+                + suggest(ds.places(), &name, n)
+        }
+        Command::Timeline { range } => {
+            let within = |e: &TimelineEvent<'_>| match (range.get(), e.date.bounds()) {
+                (Some((from, to)), Some((first, last))) => from <= first && last <= to,
+                (Some(_), None) => false,
+                (None, _) => true,
+            };
+            ds.timeline().iter().filter(|e| within(e)).map(|e| out(format_args!("{e}"))).count()
+        }
+        Command::Where { name, words } => {
+            let r = lookup(ds, &name)?;
+            let quotes: Vec<_> = match &words {
+                Some(w) => r.quote_containing(w).into_iter().collect(),
+                None => r.quotes().iter().collect(),
+            };
+            let mut n = 0;
+            for q in quotes {
+                let at = q.position().map_or("not located".to_owned(), |p| p.to_string());
+                out(format_args!("{}, {at}: “{}”", q.document, q.text.replace('\u{a0}', " ")));
+                n += 1;
             }
             n
         }
-    };
-    Ok(n)
+        filters => filter(ds, filters).map_err(|e| e.to_string())?,
+    })
+}
+
+fn load(cli: &Cli) -> Result<std::borrow::Cow<'static, Dataset>, String> {
+    Ok(match (&cli.data, cli.extend) {
+        (Some(dir), false) => std::borrow::Cow::Owned(Dataset::from_dir(dir).map_err(|e| e.to_string())?),
+        (Some(dir), true) => std::borrow::Cow::Owned(Dataset::embedded_with_dir(dir).map_err(|e| e.to_string())?),
+        (None, _) => std::borrow::Cow::Borrowed(china_singapore::try_dataset().map_err(|e| e.to_string())?),
+    })
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    let result = load(&cli).and_then(|ds| {
+        for s in ds.skipped() {
+            eprintln!("note: not used: {} ({})", s.path, s.reason);
+        }
+        answer(&ds, cli.command)
+    });
+    match result {
         Ok(0) => {
             eprintln!("(no matches)");
             ExitCode::SUCCESS
