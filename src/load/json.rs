@@ -25,7 +25,11 @@ pub(crate) struct LineIndex {
 
 impl LineIndex {
     pub(crate) fn new(text: &str) -> Self {
-        let newlines = text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1);
+        Self::from_bytes(text.as_bytes())
+    }
+
+    pub(crate) fn from_bytes(text: &[u8]) -> Self {
+        let newlines = text.iter().enumerate().filter(|&(_, &b)| b == b'\n').map(|(i, _)| i + 1);
         LineIndex { starts: core::iter::once(0).chain(newlines).collect() }
     }
 

@@ -234,11 +234,46 @@ pub(crate) struct Positions {
     per_kind: Vec<Vec<Option<Position>>>,
 }
 
+/// Lines and character counts of one document, so that a quote's line and column cost a
+/// binary search and at most [`CharIndex::STEP`] bytes of counting, however long the line.
+struct DocIndex {
+    lines: LineIndex,
+    chars: CharIndex,
+}
+
+/// The number of characters before every [`CharIndex::STEP`]-th byte of a text.
+struct CharIndex {
+    before: Vec<usize>,
+}
+
+impl CharIndex {
+    const STEP: usize = 1024;
+
+    fn new(text: &[u8]) -> Self {
+        let mut before = vec![0];
+        for chunk in text.chunks(Self::STEP) {
+            before.push(before[before.len() - 1] + starts_of_chars(chunk));
+        }
+        CharIndex { before }
+    }
+
+    /// The number of characters that start before byte `offset`.
+    fn chars_before(&self, text: &[u8], offset: usize) -> usize {
+        let block = offset / Self::STEP;
+        self.before.get(block).copied().unwrap_or(0) + starts_of_chars(&text[block * Self::STEP..offset])
+    }
+}
+
+/// How many characters start in `bytes` (the bytes that are not UTF-8 continuation bytes).
+fn starts_of_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+}
+
 /// Collects [`Positions`] from a [`QuoteIndex`].
 struct Collect<'i, 't> {
     tables: &'t Tables,
     index: &'i QuoteIndex<'t>,
-    lines: HashMap<u32, LineIndex>,
+    docs: HashMap<u32, DocIndex>,
     out: Vec<Vec<Option<Position>>>,
 }
 
@@ -256,11 +291,14 @@ impl Collect<'_, '_> {
     fn position(&mut self, q: &Quote) -> Option<Position> {
         let doc = self.tables.position(Kind::Document, q.document.as_str())?;
         let start = self.index.find(doc, &q.text)?;
-        let text = self.tables.documents.as_slice().get(doc as usize)?.text.as_str();
-        let lines = self.lines.entry(doc).or_insert_with(|| LineIndex::new(text));
-        let (line, byte_column) = lines.line_col(start);
+        let text = self.tables.documents.as_slice().get(doc as usize)?.text.as_bytes();
+        let d = self
+            .docs
+            .entry(doc)
+            .or_insert_with(|| DocIndex { lines: LineIndex::from_bytes(text), chars: CharIndex::new(text) });
+        let (line, byte_column) = d.lines.line_col(start);
         let line_start = start + 1 - byte_column;
-        let column = text.get(line_start..start).map_or(byte_column, |s| s.chars().count() + 1);
+        let column = d.chars.chars_before(text, start) - d.chars.chars_before(text, line_start) + 1;
         Some(Position { start, end: start + q.text.len(), line, column })
     }
 }
@@ -268,7 +306,7 @@ impl Collect<'_, '_> {
 impl Positions {
     /// Where each quote of the tables first occurs.
     pub(crate) fn collect(tables: &Tables, index: &QuoteIndex<'_>) -> Self {
-        let mut c = Collect { tables, index, lines: HashMap::new(), out: vec![Vec::new(); Kind::ALL.len()] };
+        let mut c = Collect { tables, index, docs: HashMap::new(), out: vec![Vec::new(); Kind::ALL.len()] };
         tables.visit(&mut c);
         Positions { per_kind: c.out }
     }
@@ -286,6 +324,15 @@ impl TableVisitorMut for Positions {
 #[cfg(test)]
 mod tests {
     use super::{QuoteIndex, first_occurrences};
+
+    #[test]
+    fn characters_before_an_offset_are_counted_across_blocks() {
+        let text = "é".repeat(1500) + "abc" + &"中".repeat(700);
+        let index = super::CharIndex::new(text.as_bytes());
+        for offset in text.char_indices().map(|(i, _)| i).chain([text.len()]) {
+            assert_eq!(index.chars_before(text.as_bytes(), offset), text[..offset].chars().count(), "{offset}");
+        }
+    }
 
     #[test]
     fn finds_the_first_occurrence_of_exactly_what_contains_finds() {
