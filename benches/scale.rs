@@ -1,6 +1,8 @@
 //! Scale benches: synthetic datasets of 1,000, 10,000 and 100,000 records loaded through
 //! the user-data loader (`Dataset::from_files`, the same loader as `from_dir`); id and
-//! name lookups, a filter that returns ten records, and load throughput at each size. And
+//! name lookups, a filter that returns ten records, a search whose words occur in ten
+//! records, suggestions for mistyped names against computing the edit distance to every
+//! name, and load throughput at each size. And
 //! hostile input of 1,000 and 100,000 records (`tests/common/adversarial.rs`): a file of
 //! bad records, quotes in periodic text, names the old key hash folded together.
 //!
@@ -48,6 +50,10 @@ fn main() {
         ids: Vec<(String, &'a Project)>,
         names: Vec<(String, &'a Project)>,
         orgs: Vec<String>,
+        /// One word, and two, that occur together in ten project descriptions.
+        words: Vec<(String, String)>,
+        /// A name with two letters swapped, and the project it should suggest.
+        typos: Vec<(String, &'a Project)>,
     }
     let queries: Vec<Queries<'_>> = scales
         .iter()
@@ -70,7 +76,11 @@ fn main() {
                 .collect();
             let orgs: Vec<String> =
                 (0..64).map(|k| format!("org-{}", k * (s.ds.organizations().len() / 2 / 64))).collect();
-            Queries { ids, names, orgs }
+            let clusters = projects.len() / 10;
+            let words =
+                (0..64).map(|k| k * clusters / 64).map(|c| (format!("cluster{c}"), format!("cluster{c} zone{c}")));
+            let typos = sample.iter().take(8).map(|p| (p.name.replacen("Project", "Porject", 1), *p)).collect();
+            Queries { ids, names, orgs, words: words.collect(), typos }
         })
         .collect();
 
@@ -125,6 +135,9 @@ fn main() {
             // Each organisation's ten consecutive projects cycle through four sectors.
             move |&total| (2 * orgs.len()..=3 * orgs.len()).contains(&total),
         );
+    }
+    for (s, q) in scales.iter().zip(&queries) {
+        add_search_and_suggest(&mut b, s, q.words.as_slice(), q.typos.as_slice());
     }
     for s in &scales {
         let files = &s.files;
@@ -185,13 +198,20 @@ fn main() {
     }
 
     let (lo, hi) = (SIZES[0], SIZES[2]);
-    for (row, limit) in [("scale/id", 3.0), ("scale/name", 3.0), ("scale/filter10", 2.0)] {
+    for (row, limit) in
+        [("scale/id", 3.0), ("scale/name", 3.0), ("scale/filter10", 2.0), ("search/1word", 2.0), ("search/2words", 2.0)]
+    {
         b.target(
             &format!("{row}/{hi} vs {row}/{lo}"),
             ratio(&b, &format!("{row}/{hi}"), &format!("{row}/{lo}")),
             limit,
         );
     }
+    b.target(
+        &format!("suggest/{hi} vs baseline/suggest_scan/{hi}"),
+        ratio(&b, &format!("suggest/{hi}"), &format!("baseline/suggest_scan/{hi}")),
+        0.1,
+    );
     // Bytes per nanosecond of each size's median, for a row such as `scale/load`.
     let throughputs = |row: &str| -> Vec<f64> {
         scales.iter().filter_map(|s| b.median(&format!("{row}/{}", s.n)).map(|ns| s.bytes as f64 / ns)).collect()
@@ -204,4 +224,61 @@ fn main() {
         b.context(&format!("scale/load/{}, MB/s", s.n), Some(t * 1e3));
     }
     b.finish();
+}
+
+/// `search/<words>/N`: queries whose words occur in ten project descriptions, one word and
+/// two; `suggest/N`: names with two letters swapped, against `baseline/suggest_scan/N`, the
+/// obvious way (the edit distance from the lower-cased query to every lower-cased name and
+/// alias, keeping the closest). The search and suggestion indexes are built by each bench's
+/// first, checking call, before any timing.
+fn add_search_and_suggest<'a>(
+    b: &mut Bench<'a>,
+    s: &'a Scale,
+    words: &'a [(String, String)],
+    typos: &'a [(String, &'a Project)],
+) {
+    let (n, ds) = (s.n, &s.ds);
+    let tens = |total: &usize| *total == 10 * words.len();
+    b.add(
+        &format!("search/1word/{n}"),
+        words.len() as u64,
+        None,
+        move || words.iter().map(|(one, _)| ds.search(black_box(one)).len()).sum::<usize>(),
+        tens,
+    );
+    b.add(
+        &format!("search/2words/{n}"),
+        words.len() as u64,
+        None,
+        move || words.iter().map(|(_, two)| ds.search(black_box(two)).len()).sum::<usize>(),
+        tens,
+    );
+    let right = |r: &Option<&Project>, want: &Project| r.is_some_and(|r| std::ptr::eq(r, want));
+    b.add(
+        &format!("suggest/{n}"),
+        typos.len() as u64,
+        None,
+        move || {
+            typos
+                .iter()
+                .filter(|(q, want)| right(&ds.projects().suggest(black_box(q), 1).first().map(|s| s.record), want))
+                .count()
+        },
+        move |&hits| hits == typos.len(),
+    );
+    let names: Vec<(String, &Project)> =
+        ds.projects().iter().flat_map(|p| p.names().map(move |name| (name.to_lowercase(), p))).collect();
+    b.add(
+        &format!("baseline/suggest_scan/{n}"),
+        typos.len() as u64,
+        None,
+        move || {
+            let closest = |q: &str| {
+                let q = q.to_lowercase();
+                names.iter().min_by_key(|(name, _)| strsim::osa_distance(&q, name)).map(|(_, p)| *p)
+            };
+            typos.iter().filter(|(q, want)| right(&closest(black_box(q)), want)).count()
+        },
+        move |&hits| hits == typos.len(),
+    );
 }

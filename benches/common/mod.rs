@@ -5,7 +5,9 @@
 //! every bench (and every baseline) alike. A sample batches enough calls to last about a
 //! millisecond. Reports the median and minimum nanoseconds per operation, as a table
 //! or (`--json`) one JSON object per line. `--test` runs each bench once and only checks
-//! its result.
+//! its result. Any other argument keeps only the benches whose names contain it (e.g.
+//! `cargo bench --bench scale -- adversarial`); targets whose rows were left out are not
+//! reported.
 
 #![allow(dead_code)]
 
@@ -31,6 +33,8 @@ struct Entry<'a> {
 pub struct Bench<'a> {
     pub json: bool,
     pub quick: bool,
+    /// Only benches whose names contain one of these run (all, when empty).
+    filters: Vec<String>,
     pub rows: Vec<Row>,
     entries: Vec<Entry<'a>>,
     targets: Vec<(String, f64, f64)>,
@@ -45,7 +49,9 @@ impl<'a> Bench<'a> {
         let args: Vec<String> = std::env::args().collect();
         let json = args.iter().any(|a| a == "--json");
         let quick = args.iter().any(|a| a == "--test");
-        Bench { json, quick, rows: Vec::new(), entries: Vec::new(), targets: Vec::new(), context: Vec::new() }
+        // cargo passes `--bench`; every other flag is ours.
+        let filters = args.iter().skip(1).filter(|a| !a.starts_with("--")).cloned().collect();
+        Bench { json, quick, filters, rows: Vec::new(), entries: Vec::new(), targets: Vec::new(), context: Vec::new() }
     }
 
     /// Registers a bench: `f` performs `ops` operations per call; `check` validates its result.
@@ -57,6 +63,9 @@ impl<'a> Bench<'a> {
         mut f: impl FnMut() -> R + 'a,
         check: impl Fn(&R) -> bool + 'a,
     ) {
+        if !self.filters.is_empty() && !self.filters.iter().any(|f| name.contains(f.as_str())) {
+            return;
+        }
         let run = Box::new(move |n: u64| {
             let mut last = None;
             for _ in 0..n {

@@ -1,6 +1,8 @@
 //! Synthetic data in the `data/` layout, of any size, for round-trip tests and the scale
 //! benches. Every record is valid: quotes occur in the one synthetic document, and each
-//! organisation is involved in exactly ten projects (so an organisation filter returns ten).
+//! organisation is involved in exactly ten projects (so an organisation filter returns ten),
+//! and the words `cluster<k>` and `zone<k>` each occur in the descriptions of exactly ten
+//! projects (so a search for them finds ten).
 
 #![allow(dead_code)]
 
@@ -90,7 +92,9 @@ pub fn files(total: usize) -> Vec<(String, Vec<u8>)> {
         sep(&mut projects);
         let _ = write!(
             projects,
-            r#"{{"id":"project-{i}","name":"Project {i}","aliases":[{{"name":"P-{i}","kind":"abbreviation","basis":"common-usage"}}],"kind":"park","sectors":["{}"],"status":"operating","places":[{{"id":"place-{}","basis":"stated"}}],"organizations":[{{"organization":"org-{}","role":"operator","basis":"stated"}}],"amounts":[{{"value":{},"currency":"CNY","kind":"total-investment","as_written":"{i} thousand yuan"}}],"counts":[{{"value":{},"qualifier":"more-than","unit":"enterprises","status":"actual","as_written":"more than {} firms"}}],"started":{{"year":{{"value":{}}},"month":{},"precision":"month","as_written":"in month {} of {}"}},"#,
+            r#"{{"id":"project-{i}","name":"Project {i}","aliases":[{{"name":"P-{i}","kind":"abbreviation","basis":"common-usage"}}],"kind":"park","description":"Run by cluster{} in zone{}","sectors":["{}"],"status":"operating","places":[{{"id":"place-{}","basis":"stated"}}],"organizations":[{{"organization":"org-{}","role":"operator","basis":"stated"}}],"amounts":[{{"value":{},"currency":"CNY","kind":"total-investment","as_written":"{i} thousand yuan"}}],"counts":[{{"value":{},"qualifier":"more-than","unit":"enterprises","status":"actual","as_written":"more than {} firms"}}],"started":{{"year":{{"value":{}}},"month":{},"precision":"month","as_written":"in month {} of {}"}},"#,
+            i / 10,
+            i / 10,
             SECTORS[i % 4],
             i % s.places,
             i / 10,
