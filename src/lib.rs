@@ -42,9 +42,16 @@
 //! Lookups by id ([`Table::get`]) and by name or alias ([`Table::find`]) ignore case and
 //! allocate nothing; filters intersect prebuilt indexes, so they cost what they return.
 //!
+//! Ask as a person would: [`Dataset::search`] ranks records over every text they hold,
+//! [`Table::suggest`] offers the closest names for a typo, [`Dataset::timeline`] lists every
+//! dated event in time order, and every filter takes an id, a name or an alias — its
+//! `try_iter` form says which name matched nothing, with the closest names ([`NotFound`]).
+//! [`Dataset::display`] and [`Dataset::links_of`] answer in names, not ids.
+//!
 //! **Where things are.** `src/model/` holds the data model (one file per kind, and
 //! `kinds.rs`, the one list of kinds); `src/load/` the loader and its checks; `src/index/`
-//! the id, name and link indexes; `src/query/` the filters and navigation.
+//! the id, name, link, search and suggestion indexes; `src/query/` the filters,
+//! navigation, search, timeline and links in names.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
