@@ -29,7 +29,7 @@ impl LineIndex {
     }
 
     pub(crate) fn from_bytes(text: &[u8]) -> Self {
-        let newlines = text.iter().enumerate().filter(|&(_, &b)| b == b'\n').map(|(i, _)| i + 1);
+        let newlines = memchr::memchr_iter(b'\n', text).map(|i| i + 1);
         LineIndex { starts: core::iter::once(0).chain(newlines).collect() }
     }
 

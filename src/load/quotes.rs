@@ -31,6 +31,9 @@ const MAX_CANDIDATES: u32 = 64;
 
 const WINDOW: usize = 8;
 
+/// How many of a quote's windows the window index compares the counts of.
+const SAMPLES: usize = 16;
+
 fn window(bytes: &[u8]) -> u64 {
     let mut w = [0u8; WINDOW];
     w.copy_from_slice(&bytes[..WINDOW]);
@@ -89,7 +92,12 @@ impl<'t> WindowIndex<'t> {
         if needle.len() < WINDOW {
             return Lookup::Hard;
         }
-        let best = (0..=needle.len() - WINDOW)
+        // The rarest of up to SAMPLES windows spread over the needle: any window will do,
+        // and a rare one is among a few in ordinary text; in periodic text none is rare.
+        let last = needle.len() - WINDOW;
+        let step = (last / SAMPLES).max(1);
+        let best = (0..=last)
+            .step_by(step)
             .map(|j| (self.count[self.bucket(window(&needle[j..]))], j))
             .min()
             .unwrap_or((u32::MAX, 0));
@@ -235,10 +243,12 @@ pub(crate) struct Positions {
 }
 
 /// Lines and character counts of one document, so that a quote's line and column cost a
-/// binary search and at most [`CharIndex::STEP`] bytes of counting, however long the line.
+/// binary search and at most twice [`CharIndex::STEP`] bytes of counting, however long the
+/// line.
 struct DocIndex {
     lines: LineIndex,
-    chars: CharIndex,
+    /// Built the first time a quote starts far into a line.
+    chars: Option<CharIndex>,
 }
 
 /// The number of characters before every [`CharIndex::STEP`]-th byte of a text.
@@ -247,7 +257,7 @@ struct CharIndex {
 }
 
 impl CharIndex {
-    const STEP: usize = 1024;
+    const STEP: usize = 256;
 
     fn new(text: &[u8]) -> Self {
         let mut before = vec![0];
@@ -255,6 +265,11 @@ impl CharIndex {
             before.push(before[before.len() - 1] + starts_of_chars(chunk));
         }
         CharIndex { before }
+    }
+
+    /// The number of characters that start in `text[from..to]`.
+    fn between(&self, text: &[u8], from: usize, to: usize) -> usize {
+        self.chars_before(text, to) - self.chars_before(text, from)
     }
 
     /// The number of characters that start before byte `offset`.
@@ -292,13 +307,14 @@ impl Collect<'_, '_> {
         let doc = self.tables.position(Kind::Document, q.document.as_str())?;
         let start = self.index.find(doc, &q.text)?;
         let text = self.tables.documents.as_slice().get(doc as usize)?.text.as_bytes();
-        let d = self
-            .docs
-            .entry(doc)
-            .or_insert_with(|| DocIndex { lines: LineIndex::from_bytes(text), chars: CharIndex::new(text) });
+        let d = self.docs.entry(doc).or_insert_with(|| DocIndex { lines: LineIndex::from_bytes(text), chars: None });
         let (line, byte_column) = d.lines.line_col(start);
         let line_start = start + 1 - byte_column;
-        let column = d.chars.chars_before(text, start) - d.chars.chars_before(text, line_start) + 1;
+        let column = if byte_column <= CharIndex::STEP {
+            starts_of_chars(&text[line_start..start]) + 1
+        } else {
+            d.chars.get_or_insert_with(|| CharIndex::new(text)).between(text, line_start, start) + 1
+        };
         Some(Position { start, end: start + q.text.len(), line, column })
     }
 }
@@ -329,8 +345,12 @@ mod tests {
     fn characters_before_an_offset_are_counted_across_blocks() {
         let text = "é".repeat(1500) + "abc" + &"中".repeat(700);
         let index = super::CharIndex::new(text.as_bytes());
-        for offset in text.char_indices().map(|(i, _)| i).chain([text.len()]) {
+        let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        for &offset in &offsets {
             assert_eq!(index.chars_before(text.as_bytes(), offset), text[..offset].chars().count(), "{offset}");
+        }
+        for (&from, &to) in offsets.iter().step_by(97).zip(offsets.iter().skip(300).step_by(89)) {
+            assert_eq!(index.between(text.as_bytes(), from, to), text[from..to].chars().count(), "{from}..{to}");
         }
     }
 

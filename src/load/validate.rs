@@ -266,7 +266,7 @@ impl RecordChecks<'_, '_, '_> {
             self.c.report(at, K::MissingQuote, None, message);
         }
         for q in r.quotes() {
-            if q.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count() < 2 {
+            if q.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).nth(1).is_none() {
                 let message = format!(
                     "quote {:?} has fewer than two words; expected a passage that shows where the fact comes from",
                     q.text
