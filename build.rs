@@ -18,5 +18,8 @@ fn watch(dir: &Path) {
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
-    watch(Path::new("data"));
+    // Without the `embedded` feature nothing under data/ is compiled in.
+    if std::env::var_os("CARGO_FEATURE_EMBEDDED").is_some() {
+        watch(Path::new("data"));
+    }
 }

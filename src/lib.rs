@@ -67,7 +67,9 @@ mod query;
 pub use dataset::Dataset;
 pub use error::{Diagnostic, DiagnosticKind, Error, NotFound};
 pub use index::{Suggestion, Table};
-pub use load::{LoadOptions, Skipped, WriteError, embedded_files};
+#[cfg(feature = "embedded")]
+pub use load::embedded_files;
+pub use load::{LoadOptions, Skipped, WriteError};
 pub use model::{
     Agreement, AgreementId, AgreementInvolvement, AgreementKind, AgreementRole, Alias, AliasKind, Amount, AmountKind,
     AnyRecord, Attribution, BadDate, Basis, CalendarDate, CooperationLevel, Count, CountUnit, Country, Currency,
@@ -84,9 +86,8 @@ pub use query::{
     TimelineEvent,
 };
 
-use once_cell::sync::Lazy;
-
-static DATASET: Lazy<Result<Dataset, Error>> = Lazy::new(Dataset::embedded);
+#[cfg(feature = "embedded")]
+static DATASET: once_cell::sync::Lazy<Result<Dataset, Error>> = once_cell::sync::Lazy::new(Dataset::embedded);
 
 /// The embedded dataset, built on first use and shared by every thread after that.
 ///
@@ -99,6 +100,7 @@ static DATASET: Lazy<Result<Dataset, Error>> = Lazy::new(Dataset::embedded);
 /// let ds = china_singapore::dataset();
 /// assert!(std::ptr::eq(ds, china_singapore::dataset()));
 /// ```
+#[cfg(feature = "embedded")]
 pub fn dataset() -> &'static Dataset {
     match try_dataset() {
         Ok(ds) => ds,
@@ -116,6 +118,7 @@ pub fn dataset() -> &'static Dataset {
 /// ```
 /// assert!(china_singapore::try_dataset().is_ok());
 /// ```
+#[cfg(feature = "embedded")]
 pub fn try_dataset() -> Result<&'static Dataset, &'static Error> {
     DATASET.as_ref()
 }

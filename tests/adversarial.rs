@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use china_singapore::{Dataset, DiagnosticKind as K, Error, LoadOptions, WriteError};
-use common::corpus::case_dir;
+use common::corpus::{case_dir, valid_dir};
 
 /// A fresh, empty directory for one test.
 fn scratch(name: &str) -> PathBuf {
@@ -16,6 +16,11 @@ fn scratch(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
+}
+
+/// The test corpus's valid dataset (the embedded data need not be compiled in).
+fn valid() -> Dataset {
+    Dataset::from_dir(valid_dir()).unwrap()
 }
 
 fn kinds(e: &Error) -> Vec<K> {
@@ -252,7 +257,7 @@ fn a_document_file_must_be_one_plain_name() {
 fn write_dir_refuses_a_target_with_files_and_leaves_it_alone() {
     let dir = scratch("non-empty");
     std::fs::write(dir.join("keep.txt"), "mine").unwrap();
-    let err = china_singapore::dataset().write_dir(&dir).unwrap_err();
+    let err = valid().write_dir(&dir).unwrap_err();
     assert!(matches!(err, WriteError::NotEmpty { .. }) && err.path() == dir, "{err}");
     let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
     assert_eq!(left.len(), 1);
@@ -267,7 +272,7 @@ fn write_dir_does_not_follow_a_link() {
     let outside = scratch("link-target");
     let dir = scratch("link-parent").join("data");
     std::os::unix::fs::symlink(&outside, &dir).unwrap();
-    let err = china_singapore::dataset().write_dir(&dir).unwrap_err();
+    let err = valid().write_dir(&dir).unwrap_err();
     assert!(matches!(err, WriteError::Link { .. }), "{err}");
     assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0, "nothing was written through the link");
 }
@@ -277,7 +282,7 @@ fn write_dir_failing_part_way_leaves_nothing_and_names_the_path() {
     let parent = scratch("parent-is-a-file");
     let file = parent.join("plain-file");
     std::fs::write(&file, "x").unwrap();
-    let err = china_singapore::dataset().write_dir(file.join("data")).unwrap_err();
+    let err = valid().write_dir(file.join("data")).unwrap_err();
     assert!(err.to_string().contains("plain-file"), "{err}");
     assert_eq!(std::fs::read(&file).unwrap(), b"x");
 }
@@ -285,9 +290,9 @@ fn write_dir_failing_part_way_leaves_nothing_and_names_the_path() {
 #[test]
 fn write_dir_into_an_empty_directory_round_trips() {
     let dir = scratch("empty-target");
-    let ds = china_singapore::dataset();
+    let ds = valid();
     ds.write_dir(&dir).unwrap();
-    assert_eq!(&Dataset::from_dir(&dir).unwrap(), ds);
+    assert_eq!(Dataset::from_dir(&dir).unwrap(), ds);
 }
 
 // --- Honest messages ------------------------------------------------------------------

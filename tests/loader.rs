@@ -205,6 +205,7 @@ fn directory_that_does_not_exist() {
         Err(Error::DirectoryNotFound { path }) => assert_eq!(path, missing),
         other => panic!("expected DirectoryNotFound, got {other:?}"),
     }
+    #[cfg(feature = "embedded")]
     assert!(matches!(Dataset::embedded_with_dir(&missing), Err(Error::DirectoryNotFound { .. })));
 }
 
@@ -260,6 +261,7 @@ fn in_memory_files_report_every_problem_too() {
     assert_eq!(kinds, [K::NotUtf8, K::WrongType]);
 }
 
+#[cfg(feature = "embedded")]
 #[test]
 fn an_id_the_embedded_data_already_uses_is_an_error() {
     let err = Dataset::embedded_with_dir(corpus("clashes-with-embedded")).unwrap_err();
@@ -270,6 +272,7 @@ fn an_id_the_embedded_data_already_uses_is_an_error() {
     assert!(d[0].message.contains("data/places.json"), "{}", d[0].message);
 }
 
+#[cfg(feature = "embedded")]
 #[test]
 fn user_data_extends_the_embedded_data() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/my-data");
@@ -291,6 +294,7 @@ fn the_error_lists_every_diagnostic_with_its_location() {
     }
 }
 
+#[cfg(feature = "embedded")]
 #[test]
 fn a_source_file_the_embedded_data_already_has_is_an_error() {
     let dir = std::env::temp_dir().join(format!("china-singapore-dup-source-{}", std::process::id()));
@@ -319,6 +323,7 @@ fn a_directory_without_record_files_is_an_error() {
         }
         other => panic!("expected NoRecordFiles, got {other:?}"),
     }
+    #[cfg(feature = "embedded")]
     assert!(matches!(Dataset::embedded_with_dir(&src), Err(Error::NoRecordFiles { .. })));
     let only_sources = Dataset::from_files([("sources/a.txt", "text")]);
     assert!(matches!(only_sources, Err(Error::NoRecordFiles { .. })), "{only_sources:?}");

@@ -20,8 +20,12 @@ mod write;
 use std::path::Path;
 
 use pipeline::load;
-use read::{Inputs, embedded_inputs, memory_inputs, read_dir};
-pub use read::{Skipped, embedded_files};
+pub use read::Skipped;
+#[cfg(feature = "embedded")]
+pub use read::embedded_files;
+#[cfg(feature = "embedded")]
+use read::embedded_inputs;
+use read::{Inputs, memory_inputs, read_dir};
 pub use write::WriteError;
 
 use crate::Dataset;
@@ -184,6 +188,7 @@ impl Dataset {
     /// let ds = china_singapore::Dataset::embedded().unwrap();
     /// assert_eq!(&ds, china_singapore::dataset());
     /// ```
+    #[cfg(feature = "embedded")]
     pub fn embedded() -> Result<Dataset, Error> {
         let mut inputs = Inputs::default();
         embedded_inputs(&mut inputs);
@@ -203,6 +208,7 @@ impl Dataset {
     /// assert!(ds.projects().find("Demo Park").is_some());
     /// assert!(ds.projects().find("CSGKC").is_some());
     /// ```
+    #[cfg(feature = "embedded")]
     pub fn embedded_with_dir(dir: impl AsRef<Path>) -> Result<Dataset, Error> {
         let options = LoadOptions::default();
         let mut inputs = Inputs::default();

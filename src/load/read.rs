@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
+#[cfg(feature = "embedded")]
 use include_dir::{Dir, include_dir};
 
 use super::LoadOptions;
@@ -18,6 +19,7 @@ use crate::error::{Diagnostic, DiagnosticKind, Error};
 use crate::model::Kind;
 
 /// The crate's own data directory, compiled in.
+#[cfg(feature = "embedded")]
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/data");
 
 /// One input file: where it is (for messages), its path within the data layout, and its bytes.
@@ -64,7 +66,9 @@ pub(crate) struct Inputs {
 /// let files = china_singapore::embedded_files();
 /// assert!(files.iter().any(|(path, _)| *path == "projects.json"));
 /// assert!(files.iter().any(|(path, _)| *path == "sources/trade-in-services-forum.txt"));
-/// ```
+///
+/// Needs the `embedded` feature (on by default).
+#[cfg(feature = "embedded")]
 pub fn embedded_files() -> Vec<(&'static str, &'static [u8])> {
     fn walk(dir: &'static Dir<'static>, out: &mut Vec<(&'static str, &'static [u8])>) {
         out.extend(dir.files().filter_map(|f| Some((f.path().to_str()?, f.contents()))));
@@ -79,6 +83,7 @@ pub fn embedded_files() -> Vec<(&'static str, &'static [u8])> {
 }
 
 /// The embedded data's files, in memory.
+#[cfg(feature = "embedded")]
 pub(crate) fn embedded_inputs(inputs: &mut Inputs) {
     inputs.files.extend(embedded_files().into_iter().map(|(path, bytes)| {
         let rel = path.replace('\\', "/");
