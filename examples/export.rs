@@ -1,19 +1,123 @@
-//! Writes the whole dataset, every record of every kind with every field, as one JSON
-//! document on stdout. The shape is documented in the README ("Export").
+//! Writes the whole dataset as JSON (every record, every field), CSV (one file per kind),
+//! JSON-LD, or, built with `--features rdf`, Turtle or N-Triples. The formats are
+//! described in the README ("Export") and the `export` module's docs.
 //!
-//! Run with `cargo run --example export > dataset.json`.
+//! ```sh
+//! cargo run --example export > dataset.json
+//! cargo run --example export -- --format csv --out csv/
+//! cargo run --example export -- --format jsonld > dataset.jsonld
+//! cargo run --features rdf --example export -- --format turtle > dataset.ttl
+//! ```
 
-use std::io::Write;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use china_singapore::{Dataset, export};
+use clap::{Parser, ValueEnum};
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// The records as the crate serialises them, one JSON document.
+    Json,
+    /// One CSV file per kind (needs --out).
+    Csv,
+    /// JSON-LD with a schema.org context.
+    Jsonld,
+    /// Turtle (needs the `rdf` feature).
+    Turtle,
+    /// N-Triples (needs the `rdf` feature).
+    Ntriples,
+}
+
+/// Write the dataset in another format.
+#[derive(Parser)]
+struct Args {
+    /// What to write.
+    #[arg(long, value_enum, default_value = "json")]
+    format: Format,
+    /// A directory to write into (created if missing); without it, one document goes to stdout.
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+/// Writes one document in some format.
+type Writer = fn(&Dataset, &mut dyn Write) -> Result;
 
 fn main() {
+    let args = Args::parse();
     // Panics with every diagnostic only if the embedded data were invalid (tests rule it out).
     let ds = china_singapore::dataset();
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let written =
-        serde_json::to_writer_pretty(&mut out, ds).map_err(std::io::Error::other).and_then(|()| writeln!(out));
-    if let Err(e) = written {
+    if let Err(e) = run(ds, &args) {
         eprintln!("export failed: {e}");
         std::process::exit(1);
     }
+}
+
+fn run(ds: &Dataset, args: &Args) -> Result {
+    let (name, write): (&str, Writer) = match args.format {
+        Format::Csv => {
+            let dir = args.out.as_deref().ok_or("--format csv writes one file per kind: give --out DIR")?;
+            return write_csv(ds, dir);
+        }
+        Format::Json => ("dataset.json", |ds, w| Ok(serde_json::to_writer_pretty(w, ds)?)),
+        Format::Jsonld => ("dataset.jsonld", |ds, w| Ok(serde_json::to_writer_pretty(w, &export::json_ld(ds))?)),
+        Format::Turtle => ("dataset.ttl", turtle),
+        Format::Ntriples => ("dataset.nt", ntriples),
+    };
+    match &args.out {
+        Some(dir) => {
+            std::fs::create_dir_all(dir)?;
+            let path = dir.join(name);
+            let mut w = BufWriter::new(File::create(&path)?);
+            write(ds, &mut w)?;
+            writeln!(w)?;
+            w.flush()?;
+            eprintln!("wrote {}", path.display());
+        }
+        None => {
+            let mut w = std::io::stdout().lock();
+            write(ds, &mut w)?;
+            writeln!(w)?;
+        }
+    }
+    Ok(())
+}
+
+/// One CSV file per kind, `projects.csv` and so on, columns as `export::Sheet` gives them.
+fn write_csv(ds: &Dataset, dir: &Path) -> Result {
+    std::fs::create_dir_all(dir)?;
+    for sheet in export::sheets(ds) {
+        let path = dir.join(sheet.file_name());
+        let mut w = csv::Writer::from_path(&path)?;
+        w.write_record(&sheet.columns)?;
+        for row in &sheet.rows {
+            w.write_record(row)?;
+        }
+        w.flush()?;
+        eprintln!("wrote {} ({} rows, {} columns)", path.display(), sheet.rows.len(), sheet.columns.len());
+    }
+    Ok(())
+}
+
+#[cfg(feature = "rdf")]
+fn turtle(ds: &Dataset, w: &mut dyn Write) -> Result {
+    Ok(export::write_turtle(ds, w)?)
+}
+
+#[cfg(feature = "rdf")]
+fn ntriples(ds: &Dataset, w: &mut dyn Write) -> Result {
+    Ok(export::write_ntriples(ds, w)?)
+}
+
+#[cfg(not(feature = "rdf"))]
+fn turtle(_: &Dataset, _: &mut dyn Write) -> Result {
+    Err("Turtle needs the rdf feature: cargo run --features rdf --example export -- --format turtle".into())
+}
+
+#[cfg(not(feature = "rdf"))]
+fn ntriples(_: &Dataset, _: &mut dyn Write) -> Result {
+    Err("N-Triples needs the rdf feature: cargo run --features rdf --example export -- --format ntriples".into())
 }

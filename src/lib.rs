@@ -48,10 +48,16 @@
 //! `try_iter` form says which name matched nothing, with the closest names ([`NotFound`]).
 //! [`Dataset::display`] and [`Dataset::links_of`] answer in names, not ids.
 //!
+//! **Ways out.** [`export`] turns a dataset into CSV-ready sheets (one per kind), JSON-LD
+//! with a schema.org context, and, with the `rdf` feature, Turtle and N-Triples (oxrdf,
+//! oxttl). The `embedded` feature (on by default) carries the bundled articles and
+//! records and [`dataset()`]; without it, a program that loads only its own data compiles
+//! none of them.
+//!
 //! **Where things are.** `src/model/` holds the data model (one file per kind, and
 //! `kinds.rs`, the one list of kinds); `src/load/` the loader and its checks; `src/index/`
 //! the id, name, link, search and suggestion indexes; `src/query/` the filters,
-//! navigation, search, timeline and links in names.
+//! navigation, search, timeline and links in names; `src/export/` the sheets and linked data.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -60,6 +66,7 @@ mod model;
 
 mod dataset;
 mod error;
+pub mod export;
 mod index;
 mod load;
 mod query;
@@ -90,6 +97,7 @@ pub use query::{
 static DATASET: once_cell::sync::Lazy<Result<Dataset, Error>> = once_cell::sync::Lazy::new(Dataset::embedded);
 
 /// The embedded dataset, built on first use and shared by every thread after that.
+/// Needs the `embedded` feature (on by default).
 ///
 /// # Panics
 ///

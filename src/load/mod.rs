@@ -178,6 +178,7 @@ impl Dataset {
 
     /// Builds a fresh copy of the embedded dataset, through the same loader and checks as
     /// user data. Most callers want the cached [`dataset()`](crate::dataset) instead.
+    /// Needs the `embedded` feature (on by default).
     ///
     /// # Errors
     ///
@@ -196,7 +197,8 @@ impl Dataset {
     }
 
     /// Loads the embedded dataset plus the records and sources of your directory. An id
-    /// that the embedded data already uses is reported as a duplicate.
+    /// that the embedded data already uses is reported as a duplicate. Needs the `embedded`
+    /// feature (on by default).
     ///
     /// # Errors
     ///

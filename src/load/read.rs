@@ -66,6 +66,7 @@ pub(crate) struct Inputs {
 /// let files = china_singapore::embedded_files();
 /// assert!(files.iter().any(|(path, _)| *path == "projects.json"));
 /// assert!(files.iter().any(|(path, _)| *path == "sources/trade-in-services-forum.txt"));
+/// ```
 ///
 /// Needs the `embedded` feature (on by default).
 #[cfg(feature = "embedded")]

@@ -13,9 +13,8 @@ use super::provenance::{Mentions, TargetNames, relative_date_problem, unstated_a
 use super::quotes::QuoteIndex;
 use crate::error::{Diagnostic, DiagnosticKind as K};
 use crate::index::{Clash, Stored, Table, TableVisitor, Tables};
-use crate::model::{
-    Amount, Basis, Count, Event, Kind, Link, PartialDate, Precision, Qualifier, Record, Target, Visitor, days_in_month,
-};
+use crate::model::record::Described;
+use crate::model::{Basis, Count, Kind, Link, PartialDate, Precision, Qualifier, Record, Target, days_in_month};
 
 /// Where a record is, for messages: its kind, its position in its table and its id.
 #[derive(Clone, Copy)]
@@ -185,34 +184,6 @@ fn is_slug(id: &str) -> bool {
             .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
-/// A record's fields, as its kind describes them.
-#[derive(Default)]
-struct Fields<'r> {
-    links: Vec<Link<'r>>,
-    dates: Vec<(Event, &'r PartialDate)>,
-    counts: Vec<&'r Count>,
-    amounts: Vec<&'r Amount>,
-    problems: Vec<(Option<&'r str>, String)>,
-}
-
-impl<'r> Visitor<'r> for Fields<'r> {
-    fn link(&mut self, link: Link<'r>) {
-        self.links.push(link);
-    }
-    fn date(&mut self, event: Event, date: &'r PartialDate) {
-        self.dates.push((event, date));
-    }
-    fn count(&mut self, count: &'r Count) {
-        self.counts.push(count);
-    }
-    fn amount(&mut self, amount: &'r Amount) {
-        self.amounts.push(amount);
-    }
-    fn problem(&mut self, at: Option<&'r str>, message: String) {
-        self.problems.push((at, message));
-    }
-}
-
 /// Checks every record of every kind: ids, names, quotes, links and values, then cycles.
 pub(crate) struct RecordChecks<'c, 'a, 't> {
     c: &'c mut Checker<'a>,
@@ -237,7 +208,7 @@ impl<'t> TableVisitor<'t> for RecordChecks<'_, '_, 't> {
             for message in r.aliases().iter().filter_map(|a| unstated_alias(a, &mentions)) {
                 self.c.report(at, K::NotStated, None, message);
             }
-            let mut fields = Fields::default();
+            let mut fields = Described::default();
             r.describe(&mut fields);
             self.check_fields(at, fields, &mentions);
         }
@@ -303,7 +274,7 @@ impl RecordChecks<'_, '_, '_> {
         }
     }
 
-    fn check_fields(&mut self, at: At<'_>, fields: Fields<'_>, mentions: &Mentions) {
+    fn check_fields(&mut self, at: At<'_>, fields: Described<'_>, mentions: &Mentions) {
         for link in &fields.links {
             self.refer(at, link);
             if link.basis == Basis::Stated && !self.targets.named_by(link, mentions) {

@@ -174,6 +174,22 @@ macro_rules! kinds_in_model {
             }
         }
 
+        impl<'a> AnyRecord<'a> {
+            /// Hands the record's links, dates, figures and texts to `v` (see `Describe`).
+            pub(crate) fn describe(&self, v: &mut dyn super::record::sealed::Visitor<'a>) {
+                match self {
+                    $(AnyRecord::$ty(r) => super::record::sealed::Describe::describe(*r, v),)+
+                }
+            }
+
+            /// The record's name source.
+            pub(crate) fn name_source(&self) -> super::NameSource {
+                match self {
+                    $(AnyRecord::$ty(r) => r.name_source(),)+
+                }
+            }
+        }
+
         impl fmt::Display for AnyRecord<'_> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 match self {

@@ -141,6 +141,39 @@ pub(crate) fn quote_containing<'q>(quotes: &'q [Quote], words: &str) -> Option<&
     quotes.iter().find(|q| q.text.contains(words)).or_else(loosely)
 }
 
+/// Everything a record's `Describe` hands over, collected, for code that reads it all
+/// (the loader's checks, the linked-data export).
+#[derive(Default)]
+pub(crate) struct Described<'r> {
+    pub(crate) links: Vec<Link<'r>>,
+    pub(crate) dates: Vec<(Event, &'r super::PartialDate)>,
+    pub(crate) counts: Vec<&'r super::Count>,
+    pub(crate) amounts: Vec<&'r super::Amount>,
+    pub(crate) texts: Vec<(Field, &'r str)>,
+    pub(crate) problems: Vec<(Option<&'r str>, String)>,
+}
+
+impl<'r> sealed::Visitor<'r> for Described<'r> {
+    fn link(&mut self, link: Link<'r>) {
+        self.links.push(link);
+    }
+    fn date(&mut self, event: Event, date: &'r super::PartialDate) {
+        self.dates.push((event, date));
+    }
+    fn count(&mut self, count: &'r super::Count) {
+        self.counts.push(count);
+    }
+    fn amount(&mut self, amount: &'r super::Amount) {
+        self.amounts.push(amount);
+    }
+    fn text(&mut self, field: Field, text: &'r str) {
+        self.texts.push((field, text));
+    }
+    fn problem(&mut self, at: Option<&'r str>, message: String) {
+        self.problems.push((at, message));
+    }
+}
+
 /// Mutable access to a record's quotes, for the loader, which finds where each sits.
 pub(crate) trait Quoted {
     fn quotes_mut(&mut self) -> &mut [Quote];

@@ -1,0 +1,431 @@
+//! The dataset as one neutral list of RDF statements, written by no library: the JSON-LD
+//! writer renders it with serde_json, and (with the `rdf` feature) the Turtle and N-Triples
+//! writers hand it to oxrdf and oxttl. One builder, so every format says the same thing.
+//!
+//! What is said about a record, and where it comes from:
+//! - its types, id, name, aliases and quotes: from [`Record`](crate::Record);
+//! - its links, dates, counts and amounts: from the kind's `Describe` (the one place a kind
+//!   lists them), each link also as an `rdf:Statement` carrying its basis and evidence;
+//! - every other top-level scalar field (and list of scalars), under its JSON name in
+//!   camelCase: from the record's serde serialisation, so a new field needs no edit here;
+//! - the whole record as JSON (`cs:json`, datatype `rdf:JSON`), so nothing is lost.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use crate::Dataset;
+use crate::model::record::Described;
+use crate::model::{
+    Amount, AnyRecord, Basis, Count, Country, Event, Kind, Link, NameSource, PartialDate, Precision, Target,
+};
+
+/// The namespace of the crate's records: a record's IRI is this, its kind, `:` and its id
+/// (`urn:china-singapore:project:china-singapore-smart-park`).
+pub const BASE_IRI: &str = "urn:china-singapore:";
+/// The crate's own vocabulary (prefix `cs:`), for what schema.org has no term for.
+pub const VOCAB: &str = "urn:china-singapore:vocab:";
+/// schema.org (prefix `schema:`).
+pub const SCHEMA: &str = "https://schema.org/";
+pub(crate) const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+pub(crate) const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+
+/// A literal's datatype.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Datatype {
+    String,
+    Integer,
+    Double,
+    Boolean,
+    Date,
+    GYearMonth,
+    GYear,
+    Json,
+}
+
+impl Datatype {
+    /// The datatype's IRI.
+    pub(crate) fn iri(self) -> String {
+        let (ns, local) = match self {
+            Datatype::String => (XSD, "string"),
+            Datatype::Integer => (XSD, "integer"),
+            Datatype::Double => (XSD, "double"),
+            Datatype::Boolean => (XSD, "boolean"),
+            Datatype::Date => (XSD, "date"),
+            Datatype::GYearMonth => (XSD, "gYearMonth"),
+            Datatype::GYear => (XSD, "gYear"),
+            Datatype::Json => (RDF, "JSON"),
+        };
+        format!("{ns}{local}")
+    }
+}
+
+/// What a statement says about its subject: another node, or a literal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Object {
+    Node(String),
+    Literal(String, Datatype),
+}
+
+/// One statement; subject and predicate are IRIs. No blank nodes: every node has an IRI
+/// under its record's, so two exports of one dataset are equal statement for statement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Triple {
+    pub(crate) subject: String,
+    pub(crate) predicate: String,
+    pub(crate) object: Object,
+}
+
+/// The IRI of a record.
+pub(crate) fn record_iri(kind: Kind, id: &str) -> String {
+    format!("{BASE_IRI}{kind}:{}", escape(id))
+}
+
+/// The IRI of a country.
+fn country_iri(c: Country) -> String {
+    format!("{BASE_IRI}country:{c}")
+}
+
+/// Percent-encodes what an IRI's path may not hold (ids are slugs, so this rarely acts).
+fn escape(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// `part-of` or `as_written` in camelCase: `partOf`, `asWritten`.
+fn camel(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = false;
+    for c in name.chars() {
+        if c == '-' || c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn cs(local: &str) -> String {
+    format!("{VOCAB}{local}")
+}
+
+fn schema(local: &str) -> String {
+    format!("{SCHEMA}{local}")
+}
+
+/// The schema.org type that fits a kind, if one does.
+fn schema_type(kind: Kind) -> Option<&'static str> {
+    match kind {
+        Kind::Forum => Some("Event"),
+        Kind::Speaker => Some("Person"),
+        Kind::Organization => Some("Organization"),
+        Kind::Place => Some("Place"),
+        Kind::Document => Some("CreativeWork"),
+        _ => None,
+    }
+}
+
+/// The whole dataset's statements, record by record in [`Dataset::records`] order, then
+/// the countries the records point at.
+pub(crate) fn dataset_triples(ds: &Dataset) -> Vec<Triple> {
+    let mut g = Builder { ds, out: Vec::new(), countries: BTreeSet::new() };
+    for r in ds.records() {
+        g.record(r);
+    }
+    for c in std::mem::take(&mut g.countries) {
+        let iri = country_iri(c);
+        g.node(&iri, &schema("Country"));
+        g.text(&iri, schema("identifier"), c.as_str());
+        g.text(&iri, schema("name"), c.name());
+    }
+    g.out
+}
+
+/// One record's statements: its own node and the nodes under it (quotes, aliases, dates,
+/// figures, link statements). Linked records and countries appear only as IRIs.
+pub(crate) fn record_triples(ds: &Dataset, r: AnyRecord<'_>) -> Vec<Triple> {
+    let mut g = Builder { ds, out: Vec::new(), countries: BTreeSet::new() };
+    g.record(r);
+    g.out
+}
+
+struct Builder<'d> {
+    ds: &'d Dataset,
+    out: Vec<Triple>,
+    countries: BTreeSet<Country>,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, subject: &str, predicate: String, object: Object) {
+        self.out.push(Triple { subject: subject.to_owned(), predicate, object });
+    }
+
+    fn node(&mut self, subject: &str, class: &str) {
+        self.push(subject, format!("{RDF}type"), Object::Node(class.to_owned()));
+    }
+
+    fn text(&mut self, subject: &str, predicate: String, text: &str) {
+        self.push(subject, predicate, Object::Literal(text.to_owned(), Datatype::String));
+    }
+
+    fn literal(&mut self, subject: &str, predicate: String, value: impl ToString, datatype: Datatype) {
+        self.push(subject, predicate, Object::Literal(value.to_string(), datatype));
+    }
+
+    fn link_to(&mut self, subject: &str, predicate: String, object: String) {
+        self.push(subject, predicate, Object::Node(object));
+    }
+
+    fn record(&mut self, r: AnyRecord<'_>) {
+        let iri = record_iri(r.kind(), r.id());
+        self.node(&iri, &cs(&camel_type(r.kind())));
+        if let Some(t) = schema_type(r.kind()) {
+            self.node(&iri, &schema(t));
+        }
+        self.text(&iri, schema("identifier"), r.id());
+        self.text(&iri, schema("name"), r.name());
+        if r.name_source() == NameSource::Descriptive {
+            self.text(&iri, cs("nameSource"), NameSource::Descriptive.as_str());
+        }
+        self.aliases(&iri, r);
+        self.quotes(&iri, r);
+        let mut d = Described::default();
+        r.describe(&mut d);
+        self.links(&iri, r, &d.links);
+        self.dates(&iri, r, &d.dates);
+        self.figures(&iri, r, &d.counts, &d.amounts);
+        for (field, text) in &d.texts {
+            self.text(&iri, cs(&camel(field.as_str())), text);
+        }
+        let texts: BTreeSet<&str> = d.texts.iter().map(|&(_, t)| t).collect();
+        self.scalars(&iri, r, &texts);
+    }
+
+    fn aliases(&mut self, iri: &str, r: AnyRecord<'_>) {
+        for (i, a) in r.aliases().iter().enumerate() {
+            self.text(iri, schema("alternateName"), &a.name);
+            let node = format!("{iri}:alias:{}", i + 1);
+            self.link_to(iri, cs("alias"), node.clone());
+            self.node(&node, &cs("Alias"));
+            self.text(&node, schema("name"), &a.name);
+            self.text(&node, cs("aliasKind"), a.kind.as_str());
+            self.text(&node, cs("basis"), a.basis.as_str());
+        }
+    }
+
+    fn quotes(&mut self, iri: &str, r: AnyRecord<'_>) {
+        for (i, q) in r.quotes().iter().enumerate() {
+            let node = quote_iri(iri, i);
+            self.link_to(iri, cs("quote"), node.clone());
+            self.node(&node, &cs("Quote"));
+            self.text(&node, cs("text"), &q.text);
+            self.link_to(&node, cs("document"), record_iri(Kind::Document, q.document.as_str()));
+            if let Some(p) = q.position() {
+                for (name, v) in [("start", p.start), ("end", p.end), ("line", p.line), ("column", p.column)] {
+                    self.literal(&node, cs(name), v, Datatype::Integer);
+                }
+            }
+        }
+    }
+
+    /// Each link as a plain statement, and again as an `rdf:Statement` node that says how
+    /// it is known (`cs:basis`, `cs:inferred`), the part played (`cs:role`) and which of the
+    /// record's quotes names the target (`cs:evidence`).
+    fn links(&mut self, iri: &str, r: AnyRecord<'_>, links: &[Link<'_>]) {
+        for (i, l) in links.iter().enumerate() {
+            let predicate = cs(&camel(l.relation.as_str()));
+            let object = self.target_iri(l.target);
+            self.link_to(iri, predicate.clone(), object.clone());
+            let node = format!("{iri}:link:{}", i + 1);
+            self.node(&node, &format!("{RDF}Statement"));
+            self.link_to(&node, format!("{RDF}subject"), iri.to_owned());
+            self.link_to(&node, format!("{RDF}predicate"), predicate);
+            self.link_to(&node, format!("{RDF}object"), object);
+            self.text(&node, cs("basis"), l.basis.as_str());
+            self.literal(&node, cs("inferred"), l.basis != Basis::Stated, Datatype::Boolean);
+            if let Some(role) = l.role {
+                self.text(&node, cs("role"), &role.to_string());
+            }
+            if let Some(q) = self.evidence(r, l.target) {
+                self.link_to(&node, cs("evidence"), quote_iri(iri, q));
+            }
+        }
+    }
+
+    fn target_iri(&mut self, target: Target<'_>) -> String {
+        match target {
+            Target::Record(kind, id) => record_iri(kind, id),
+            Target::Country(c) => {
+                self.countries.insert(c);
+                country_iri(c)
+            }
+        }
+    }
+
+    /// The index of the record's first quote that names the target by a name or alias.
+    fn evidence(&self, r: AnyRecord<'_>, target: Target<'_>) -> Option<usize> {
+        let names: Vec<&str> = match target {
+            Target::Record(kind, id) => self
+                .ds
+                .record(kind, id)
+                .map(|t| std::iter::once(t.name()).chain(t.aliases().iter().map(|a| a.name.as_str())).collect())
+                .unwrap_or_default(),
+            Target::Country(c) => vec![c.name()],
+        };
+        names.iter().find_map(|n| quote_index(r, n))
+    }
+
+    fn dates(&mut self, iri: &str, r: AnyRecord<'_>, dates: &[(Event, &PartialDate)]) {
+        for (i, (event, date)) in dates.iter().enumerate() {
+            let node = format!("{iri}:date:{}", i + 1);
+            self.link_to(iri, cs("date"), node.clone());
+            self.node(&node, &cs("Date"));
+            self.text(&node, cs("event"), event.as_str());
+            self.written(&node, iri, r, &date.as_written);
+            self.text(&node, cs("precision"), date.precision.as_str());
+            if let Some(reason) = date.year.as_ref().and_then(|y| y.inferred_from.as_deref()) {
+                self.text(&node, cs("yearInferredFrom"), reason);
+            }
+            if let Some(rel) = date.relative {
+                self.text(&node, cs("relative"), rel.as_str());
+            }
+            if let Some(doc) = &date.relative_to {
+                self.link_to(&node, cs("relativeTo"), record_iri(Kind::Document, doc.as_str()));
+            }
+            let Some((value, datatype)) = date_literal(date) else { continue };
+            self.literal(&node, cs("value"), &value, datatype);
+            if r.kind() == Kind::Forum && *event == Event::Held {
+                self.literal(iri, schema("startDate"), value, datatype);
+            }
+        }
+    }
+
+    fn figures(&mut self, iri: &str, r: AnyRecord<'_>, counts: &[&Count], amounts: &[&Amount]) {
+        for (i, c) in counts.iter().enumerate() {
+            let node = format!("{iri}:count:{}", i + 1);
+            self.link_to(iri, cs("count"), node.clone());
+            self.node(&node, &schema("QuantitativeValue"));
+            self.literal(&node, schema("value"), c.value, Datatype::Integer);
+            if let Some(max) = c.max {
+                self.literal(&node, schema("maxValue"), max, Datatype::Integer);
+            }
+            self.text(&node, schema("unitText"), c.unit.as_str());
+            self.text(&node, cs("qualifier"), c.qualifier.as_str());
+            self.text(&node, cs("status"), c.status.as_str());
+            self.written(&node, iri, r, &c.as_written);
+            for item in &c.including {
+                self.text(&node, cs("including"), item);
+            }
+        }
+        for (i, a) in amounts.iter().enumerate() {
+            let node = format!("{iri}:amount:{}", i + 1);
+            self.link_to(iri, cs("amount"), node.clone());
+            self.node(&node, &schema("MonetaryAmount"));
+            self.literal(&node, schema("value"), a.value, Datatype::Integer);
+            self.text(&node, schema("currency"), a.currency.as_str());
+            self.text(&node, cs("amountKind"), a.kind.as_str());
+            self.written(&node, iri, r, &a.as_written);
+        }
+    }
+
+    /// A date's or figure's words as written, and the record's first quote that holds them.
+    fn written(&mut self, node: &str, iri: &str, r: AnyRecord<'_>, words: &str) {
+        self.text(node, cs("asWritten"), words);
+        if let Some(i) = quote_index(r, words) {
+            self.link_to(node, cs("evidence"), quote_iri(iri, i));
+        }
+    }
+
+    /// One scalar value of a field, unless it is a text already said.
+    fn scalar(&mut self, iri: &str, predicate: &str, item: &Value, said: &BTreeSet<&str>) {
+        match item {
+            Value::String(s) if !said.contains(s.as_str()) => self.text(iri, predicate.to_owned(), s),
+            Value::Number(n) if n.is_f64() => self.literal(iri, predicate.to_owned(), n, Datatype::Double),
+            Value::Number(n) => self.literal(iri, predicate.to_owned(), n, Datatype::Integer),
+            Value::Bool(b) => self.literal(iri, predicate.to_owned(), b, Datatype::Boolean),
+            _ => {}
+        }
+    }
+
+    /// Top-level scalar fields and lists of scalars not said already, and the whole record
+    /// as JSON.
+    fn scalars(&mut self, iri: &str, r: AnyRecord<'_>, said: &BTreeSet<&str>) {
+        let Ok(Value::Object(fields)) = serde_json::to_value(r) else { return };
+        for (name, value) in &fields {
+            if matches!(name.as_str(), "id" | "name" | "name_source") {
+                continue;
+            }
+            let items = match value {
+                Value::Array(items) => items.as_slice(),
+                one => std::slice::from_ref(one),
+            };
+            for item in items {
+                self.scalar(iri, &cs(&camel(name)), item, said);
+            }
+        }
+        let json = Value::Object(fields).to_string();
+        self.literal(iri, cs("json"), json, Datatype::Json);
+    }
+}
+
+/// The index of the record's first quote holding `words` (as `Record::quote_containing`).
+fn quote_index(r: AnyRecord<'_>, words: &str) -> Option<usize> {
+    let quotes = r.quotes();
+    let q = crate::model::record::quote_containing(quotes, words)?;
+    quotes.iter().position(|x| std::ptr::eq(x, q))
+}
+
+fn quote_iri(record: &str, index: usize) -> String {
+    format!("{record}:quote:{}", index + 1)
+}
+
+/// `Project`, `Agreement`, …: the class of a kind in the crate's vocabulary.
+fn camel_type(kind: Kind) -> String {
+    let mut s = camel(kind.as_str());
+    if let Some(first) = s.get(..1) {
+        s.replace_range(..1, &first.to_ascii_uppercase());
+    }
+    s
+}
+
+/// A date's typed value, when the text gives (or implies) its year: `xsd:date`,
+/// `xsd:gYearMonth` or `xsd:gYear` by its precision. A day with no day-of-month (a
+/// relative "yesterday") has none.
+fn date_literal(date: &PartialDate) -> Option<(String, Datatype)> {
+    let year = date.year.as_ref()?.value;
+    match (date.precision, date.month, date.day) {
+        (Precision::Day, Some(m), Some(d)) => Some((format!("{year:04}-{m:02}-{d:02}"), Datatype::Date)),
+        (Precision::Month, Some(m), _) => Some((format!("{year:04}-{m:02}"), Datatype::GYearMonth)),
+        (Precision::Year, _, _) => Some((format!("{year:04}"), Datatype::GYear)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn camel_case_names() {
+        assert_eq!(camel("part-of"), "partOf");
+        assert_eq!(camel("as_written"), "asWritten");
+        assert_eq!(camel("party"), "party");
+        assert_eq!(camel_type(Kind::Organization), "Organization");
+    }
+
+    #[test]
+    fn ids_outside_the_slug_alphabet_are_escaped() {
+        assert_eq!(record_iri(Kind::Place, "a b/é"), "urn:china-singapore:place:a%20b%2F%C3%A9");
+    }
+}

@@ -1,0 +1,110 @@
+//! Ways out: CSV-ready sheets, JSON-LD, and (with the `rdf` feature) Turtle and N-Triples.
+//!
+//! Every format is derived, not hand-written per kind: sheets from each record's serde
+//! serialisation, linked data from one neutral list of statements built from the records'
+//! names, quotes and `Describe` output (`graph.rs`). A new field or kind reaches every
+//! format with no edit here.
+//!
+//! # Sheets (CSV)
+//!
+//! [`sheets`] gives one [`Sheet`] per kind, ready for the `csv` crate, a spreadsheet or a
+//! data frame (`examples/export.rs --format csv` writes them). Columns:
+//! - `id`, then `name` (`title` for documents), then the other columns in alphabetical
+//!   order; a column exists when at least one record of the kind has a value for it;
+//! - a scalar field is one column; an enum is its JSON spelling (`state-level-bilateral`);
+//! - a link is the linked record's id, with the link's basis in `field.basis`;
+//! - a nested object is one column per key, `field.key` (`started.as_written`);
+//! - a list is one column per key of its items, the items' values joined with ` | ` in
+//!   order, an item without the key giving an empty piece, so the n-th piece of every
+//!   `quotes.*` column belongs to the n-th quote. Inside a piece `|` is written `\|` and
+//!   `\` is written `\\`; a list inside a list item is written as JSON.
+//!
+//! # Linked data
+//!
+//! Records are resources under [`BASE_IRI`] (`urn:china-singapore:project:china-singapore-smart-park`),
+//! typed with the crate's class for their kind (`cs:Project`) and with schema.org where a
+//! type fits: `schema:Event` (forums), `schema:Person` (speakers), `schema:Organization`,
+//! `schema:Place`, `schema:CreativeWork` (documents); countries are `schema:Country`.
+//! Every record has `schema:identifier` (its id), `schema:name`, `schema:alternateName`
+//! for each alias (and a `cs:alias` node with its `cs:aliasKind` and `cs:basis`), and a
+//! `cs:quote` node per quote (`cs:text`, `cs:document`, `cs:line`, `cs:column`, `cs:start`,
+//! `cs:end`). A name the crate made up is marked `cs:nameSource "descriptive"`.
+//!
+//! - **Links** are plain statements, `project:x cs:partOf project:y`, the predicate the
+//!   [`Relation`](crate::Relation) in camelCase; each is also an `rdf:Statement` node
+//!   (`…:link:N`) with `cs:basis` (`stated`, `context`, `name`, `geography`,
+//!   `common-usage`), `cs:inferred` (`true` unless stated), `cs:role` for the part played,
+//!   and `cs:evidence`, the record's first quote that names the target.
+//! - **Dates** are `cs:date` nodes: `cs:event` (`held`, `signed`, …), `cs:asWritten`,
+//!   `cs:precision`, `cs:yearInferredFrom`, `cs:relative`/`cs:relativeTo`, and a typed
+//!   `cs:value` (`xsd:date`, `xsd:gYearMonth` or `xsd:gYear`) only when the year is known.
+//!   A forum's held date is also its `schema:startDate`. Date and figure nodes carry
+//!   `cs:evidence`, the record's first quote that holds their words as written.
+//! - **Figures**: `cs:count` nodes are `schema:QuantitativeValue` (`schema:value`,
+//!   `schema:maxValue`, `schema:unitText`, `cs:qualifier`, `cs:status`, `cs:asWritten`);
+//!   `cs:amount` nodes are `schema:MonetaryAmount` (`schema:value`, `schema:currency` as
+//!   ISO 4217, `cs:amountKind`, `cs:asWritten`).
+//! - **Texts** (descriptions, aims, statements, talk titles, findings, …) are
+//!   `cs:description`, `cs:aim`, …; other scalar fields keep their JSON name in camelCase
+//!   (`cs:kind`, `cs:sectors`, `cs:status`, `cs:roles`); and the whole record is
+//!   `cs:json`, an `rdf:JSON` literal, so nothing the record holds is lost.
+//!
+//! ```
+//! use china_singapore::export;
+//! let ds = china_singapore::dataset();
+//! let doc = export::json_ld(ds);
+//! assert_eq!(doc["@context"]["schema"], "https://schema.org/");
+//! assert!(doc["@graph"].as_array().unwrap().len() > ds.len());
+//! ```
+
+mod graph;
+mod jsonld;
+#[cfg(feature = "rdf")]
+mod rdf;
+mod sheet;
+
+pub use graph::{BASE_IRI, SCHEMA, VOCAB};
+#[cfg(feature = "rdf")]
+pub use rdf::{RdfError, rdf_triples, write_ntriples, write_turtle};
+pub use sheet::{Sheet, sheets};
+
+use crate::{AnyRecord, Dataset, Kind};
+
+/// The whole dataset as one JSON-LD document: `@context` (schema.org, the crate's
+/// vocabulary, rdf, xsd) and `@graph`, one node object per resource. It says exactly what
+/// the Turtle export says.
+///
+/// ```
+/// let doc = china_singapore::export::json_ld(china_singapore::dataset());
+/// let park = doc["@graph"].as_array().unwrap().iter()
+///     .find(|n| n["@id"] == "urn:china-singapore:project:china-singapore-smart-park").unwrap();
+/// assert_eq!(park["schema:name"][0], "China-Singapore Smart Park");
+/// ```
+pub fn json_ld(ds: &Dataset) -> serde_json::Value {
+    jsonld::document(&graph::dataset_triples(ds))
+}
+
+/// One record as a JSON-LD document, for a web page to embed: its own node and the nodes
+/// under it (quotes, aliases, dates, figures, link statements); the records it links to
+/// appear by IRI.
+///
+/// ```
+/// use china_singapore::Kind;
+/// let ds = china_singapore::dataset();
+/// let forum = ds.record(Kind::Forum, "trade-in-services-forum-4").unwrap();
+/// let doc = china_singapore::export::json_ld_record(ds, forum);
+/// assert_eq!(doc["@graph"][0]["@type"][1], "schema:Event");
+/// ```
+pub fn json_ld_record(ds: &Dataset, record: AnyRecord<'_>) -> serde_json::Value {
+    jsonld::document(&graph::record_triples(ds, record))
+}
+
+/// The IRI a record has in the linked-data exports.
+///
+/// ```
+/// use china_singapore::{Kind, export};
+/// assert_eq!(export::iri(Kind::Agreement, "depa"), "urn:china-singapore:agreement:depa");
+/// ```
+pub fn iri(kind: Kind, id: &str) -> String {
+    graph::record_iri(kind, id)
+}

@@ -1,0 +1,152 @@
+//! The linked-data export in a real triple store: the Turtle loads into an in-memory
+//! Oxigraph store, and SPARQL answers equal the Rust API's. Run with
+//! `cargo test --features rdf --test rdf`.
+
+use std::collections::BTreeSet;
+
+use china_singapore::{AmountKind, Currency, Kind, Record, Relation, Sector, SpeakerRole, Target, export};
+use oxigraph::io::RdfFormat;
+use oxigraph::model::Term;
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+
+const PREFIXES: &str = "PREFIX cs: <urn:china-singapore:vocab:>
+PREFIX schema: <https://schema.org/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+";
+
+fn load(format: RdfFormat, bytes: &[u8]) -> Store {
+    let store = Store::new().unwrap();
+    store.load_from_reader(format, bytes).unwrap();
+    store
+}
+
+fn turtle_store() -> Store {
+    let mut ttl = Vec::new();
+    export::write_turtle(china_singapore::dataset(), &mut ttl).unwrap();
+    load(RdfFormat::Turtle, &ttl)
+}
+
+/// The values of `?x` in every solution, as text (a literal's value, or an IRI).
+fn select(store: &Store, query: &str) -> Vec<String> {
+    let query = format!("{PREFIXES}{query}");
+    let results = SparqlEvaluator::new().parse_query(&query).unwrap().on_store(store).execute().unwrap();
+    let QueryResults::Solutions(solutions) = results else { panic!("not a SELECT: {query}") };
+    solutions
+        .map(|s| match s.unwrap().get("x") {
+            Some(Term::Literal(l)) => l.value().to_owned(),
+            Some(Term::NamedNode(n)) => n.as_str().to_owned(),
+            other => panic!("unexpected ?x: {other:?}"),
+        })
+        .collect()
+}
+
+fn set<T: Into<String>>(items: impl IntoIterator<Item = T>) -> BTreeSet<String> {
+    items.into_iter().map(Into::into).collect()
+}
+
+#[test]
+fn keynote_speakers_of_the_fourth_forum() {
+    let ds = china_singapore::dataset();
+    let forum = ds.forums().find("fourth China-Singapore Trade in Services Innovation Forum").unwrap();
+    let api = ds.speaker_filter().forum(&forum.id).role(SpeakerRole::Keynote).iter().map(|s| s.id.as_str());
+    let query = format!(
+        "SELECT ?x WHERE {{ ?s a cs:Speaker ; cs:roles \"keynote\" ; schema:identifier ?x ;
+                             cs:spokeAt/cs:parentEvent* <{}> }}",
+        export::iri(Kind::Forum, forum.id.as_str())
+    );
+    let sparql = select(&turtle_store(), &query);
+    assert_eq!(set(sparql.clone()), set(api));
+    assert_eq!(sparql.len(), 4);
+}
+
+#[test]
+fn total_investment_of_the_smart_park_in_cny() {
+    let ds = china_singapore::dataset();
+    let park = ds.projects().find("China-Singapore Smart Park").unwrap();
+    let amount = park.amount(AmountKind::TotalInvestment).unwrap();
+    assert_eq!(amount.currency, Currency::Cny);
+    let query = format!(
+        "SELECT ?x WHERE {{ <{}> cs:amount ?a . ?a a schema:MonetaryAmount ; cs:amountKind \"total-investment\" ;
+                             schema:currency \"CNY\" ; schema:value ?x }}",
+        export::iri(Kind::Project, park.id.as_str())
+    );
+    assert_eq!(select(&turtle_store(), &query), [amount.value.to_string()]);
+}
+
+#[test]
+fn projects_in_biomedicine() {
+    let ds = china_singapore::dataset();
+    let api: Vec<&str> = ds.project_filter().sector(Sector::Biomedicine).iter().map(|p| p.id.as_str()).collect();
+    let query = "SELECT ?x WHERE { ?p a cs:Project ; cs:sectors \"biomedicine\" ; schema:identifier ?x }";
+    assert!(api.len() >= 3, "{api:?}");
+    assert_eq!(set(select(&turtle_store(), query)), set(api));
+}
+
+#[test]
+fn parties_of_depa_and_how_each_is_known() {
+    let ds = china_singapore::dataset();
+    let depa = ds.agreements().find("DEPA").unwrap();
+    let parties: Vec<_> = depa.links().into_iter().filter(|l| l.relation == Relation::Party).collect();
+    let api = parties.iter().map(|l| match l.target {
+        Target::Record(kind, id) => export::iri(kind, id),
+        Target::Country(c) => format!("urn:china-singapore:country:{c}"),
+    });
+    assert!(parties.len() >= 2, "{parties:?}");
+    let depa_iri = export::iri(Kind::Agreement, depa.id.as_str());
+    let store = turtle_store();
+    let sparql = select(&store, &format!("SELECT ?x WHERE {{ <{depa_iri}> cs:party ?x }}"));
+    assert_eq!(set(sparql), set(api));
+    // The reified statements carry each party's basis.
+    let inferred = select(
+        &store,
+        &format!(
+            "SELECT ?x WHERE {{ ?st rdf:subject <{depa_iri}> ; rdf:predicate cs:party ; rdf:object ?x ; cs:inferred true }}"
+        ),
+    );
+    assert_eq!(inferred.len(), parties.iter().filter(|l| l.basis.is_inferred()).count());
+}
+
+#[test]
+fn every_quote_is_in_its_document_and_every_stated_link_has_evidence() {
+    let store = turtle_store();
+    let misquoted = "SELECT ?x WHERE { ?x cs:text ?t ; cs:document ?d . ?d cs:text ?dt FILTER(!CONTAINS(?dt, ?t)) }";
+    assert_eq!(select(&store, misquoted), Vec::<String>::new());
+    let quotes = select(&store, "SELECT ?x WHERE { ?x a cs:Quote }");
+    let api_quotes: usize = china_singapore::dataset().records().map(|r| r.quotes().len()).sum();
+    assert_eq!(quotes.len(), api_quotes);
+    let unbacked =
+        "SELECT ?x WHERE { ?x a rdf:Statement ; cs:basis \"stated\" FILTER NOT EXISTS { ?x cs:evidence ?q } }";
+    assert_eq!(select(&store, unbacked), Vec::<String>::new());
+}
+
+#[test]
+fn json_ld_and_n_triples_say_what_turtle_says() {
+    let ds = china_singapore::dataset();
+    let turtle: BTreeSet<String> = turtle_store().iter().map(|q| q.unwrap().to_string()).collect();
+    let mut nt = Vec::new();
+    export::write_ntriples(ds, &mut nt).unwrap();
+    let ntriples: BTreeSet<String> = load(RdfFormat::NTriples, &nt).iter().map(|q| q.unwrap().to_string()).collect();
+    let jsonld = serde_json::to_vec(&export::json_ld(ds)).unwrap();
+    let format = RdfFormat::JsonLd { profile: Default::default() };
+    let from_jsonld: BTreeSet<String> = load(format, &jsonld).iter().map(|q| q.unwrap().to_string()).collect();
+    assert!(turtle.len() > 1000);
+    assert_eq!(ntriples, turtle);
+    let missing: Vec<_> = turtle.difference(&from_jsonld).take(5).collect();
+    let extra: Vec<_> = from_jsonld.difference(&turtle).take(5).collect();
+    assert!(missing.is_empty() && extra.is_empty(), "missing {missing:?}, extra {extra:?}");
+}
+
+#[test]
+fn one_record_as_json_ld_holds_its_own_nodes() {
+    let ds = china_singapore::dataset();
+    let forum = ds.record(Kind::Forum, "trade-in-services-forum-4").unwrap();
+    let doc = export::json_ld_record(ds, forum);
+    let bytes = serde_json::to_vec(&doc).unwrap();
+    let store = load(RdfFormat::JsonLd { profile: Default::default() }, &bytes);
+    let forum_iri = export::iri(Kind::Forum, forum.id());
+    let subjects = select(&store, "SELECT DISTINCT ?x WHERE { ?x ?p ?o }");
+    assert!(subjects.iter().all(|s| s.starts_with(&forum_iri)), "{subjects:?}");
+    let quotes = select(&store, "SELECT ?x WHERE { ?x a cs:Quote }");
+    assert_eq!(quotes.len(), forum.quotes().len());
+}
