@@ -213,7 +213,7 @@ fn edges(ds: &Dataset, keep: Option<&BTreeSet<Node>>, out: &mut String) {
             if !kept(keep, kind, id) {
                 continue;
             }
-            let style = if link.basis == Basis::Stated { "solid" } else { "dashed" };
+            let style = if link.basis.is_inferred() { "dashed" } else { "solid" };
             let (from, to, label) = (node_id(r.kind(), r.id()), node_id(kind, id), quoted(link.relation.as_str()));
             let _ = writeln!(out, "  {from} -> {to} [label={label}, style={style}];");
         }

@@ -16,9 +16,7 @@ use serde_json::Value;
 
 use crate::Dataset;
 use crate::model::record::Described;
-use crate::model::{
-    Amount, AnyRecord, Basis, Count, Country, Event, Kind, Link, NameSource, PartialDate, Precision, Target,
-};
+use crate::model::{Amount, AnyRecord, Count, Country, Event, Kind, Link, NameSource, PartialDate, Precision, Target};
 
 /// The namespace of the crate's records: a record's IRI is this, its kind, `:` and its id
 /// (`urn:china-singapore:project:china-singapore-smart-park`).
@@ -253,7 +251,7 @@ impl Builder<'_> {
             self.link_to(&node, format!("{RDF}predicate"), predicate);
             self.link_to(&node, format!("{RDF}object"), object);
             self.text(&node, cs("basis"), l.basis.as_str());
-            self.literal(&node, cs("inferred"), l.basis != Basis::Stated, Datatype::Boolean);
+            self.literal(&node, cs("inferred"), l.basis.is_inferred(), Datatype::Boolean);
             if let Some(role) = l.role {
                 self.text(&node, cs("role"), &role.to_string());
             }
