@@ -51,9 +51,27 @@ fn main() {
     // Panics with every diagnostic only if the embedded data were invalid (tests rule it out).
     let ds = china_singapore::dataset();
     if let Err(e) = run(ds, &args) {
+        if broken_pipe(&*e) {
+            return; // the reader stopped reading (`| head`): not an error
+        }
         eprintln!("export failed: {e}");
         std::process::exit(1);
     }
+}
+
+/// True when writing failed because the reader went away, whichever error wraps it.
+fn broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause = Some(e);
+    while let Some(c) = cause {
+        if c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) {
+            return true;
+        }
+        if let Some(json) = c.downcast_ref::<serde_json::Error>() {
+            return json.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe);
+        }
+        cause = c.source();
+    }
+    false
 }
 
 fn run(ds: &Dataset, args: &Args) -> Result {
