@@ -80,11 +80,11 @@ fn sheet(ds: &Dataset, kind: Kind) -> Sheet {
     let mut columns = merge(records.iter().map(|cells| cells.iter().map(|(c, _)| c.as_str())));
     lead(&mut columns);
     let rows = records
-        .iter()
+        .into_iter()
         .map(|cells| {
-            columns.iter().map(|col| cells.iter().find(|(c, _)| c == col).map(|(_, v)| v.clone()).unwrap_or_default())
+            let mut by_column: std::collections::HashMap<String, String> = cells.into_iter().collect();
+            columns.iter().map(|col| by_column.remove(col).unwrap_or_default()).collect()
         })
-        .map(Iterator::collect)
         .collect();
     Sheet { kind, columns, rows }
 }
@@ -111,9 +111,9 @@ fn lead(columns: &mut Vec<String>) {
     }
 }
 
-/// The cells a field becomes. A null (an absent optional field) is none; a scalar is one cell; a link (an object with an `id`) is its
-/// id, with its other keys as `field.key`; another object is one column per key,
-/// `field.key`; a list is one column per column of its items, the items' cells joined
+/// The cells a field becomes. A null (an absent optional field) is none; a scalar is one
+/// cell; a link (an object with an `id`) is its id, with its other keys as `field.key`;
+/// another object is one column per key, `field.key`; a list is one column per column of its items, the items' cells joined
 /// with ` | ` in order (an item without the column adds an empty cell, so the n-th piece
 /// of every `field.*` column belongs to the same item). Inside a list item, a nested list
 /// is written as JSON.
