@@ -81,14 +81,14 @@ fn country_marks(r: &AnyRecord<'_>) -> String {
         .collect()
 }
 
-/// A country's two-letter ISO 3166 code.
+/// A country's two-letter ISO 3166 code (a country added later shows its id until it has one).
 fn code(c: Country) -> &'static str {
     match c {
         Country::China => "CN",
         Country::Singapore => "SG",
         Country::NewZealand => "NZ",
         Country::Chile => "CL",
-        _ => "??",
+        other => other.as_str(),
     }
 }
 
