@@ -479,12 +479,16 @@ pub(crate) fn ordinal_variant(spaced: &str) -> Option<String> {
     ordinal_swap(spaced)
 }
 
-/// True when some word of `name` ends like an ordinal (`th`, `st`, `nd`, `rd`): a cheap test
-/// before [`ordinal_variant`].
+/// True when some word of `name` ends like an ordinal (`th`, `st`, `nd`, `rd`) and is
+/// either numeric (`4th`) or long enough to be one in words (`first`, the shortest, has
+/// five letters; `and`, `East` and `Fund` do not count): a cheap test before
+/// [`ordinal_variant`].
 pub(crate) fn might_have_ordinal(name: &str) -> bool {
     name.split(|c: char| !c.is_alphanumeric()).any(|w| {
         let b = w.as_bytes();
-        b.len() >= 3 && matches!(&b[b.len() - 2..], [x, y] if matches!([x.to_ascii_lowercase(), y.to_ascii_lowercase()], [b't', b'h'] | [b's', b't'] | [b'n', b'd'] | [b'r', b'd']))
+        let ends = b.len() >= 3
+            && matches!(&b[b.len() - 2..], [x, y] if matches!([x.to_ascii_lowercase(), y.to_ascii_lowercase()], [b't', b'h'] | [b's', b't'] | [b'n', b'd'] | [b'r', b'd']));
+        ends && (b[0].is_ascii_digit() || b.len() >= 5)
     })
 }
 
@@ -556,6 +560,16 @@ fn ordinal_suffix(n: usize) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ordinal_precheck_passes_every_ordinal_and_skips_short_words() {
+        for n in 1..100 {
+            let words = ordinal_words(n);
+            assert!(might_have_ordinal(&format!("The {words} Forum")), "{words}");
+            assert!(might_have_ordinal(&format!("The {n}{} Forum", ordinal_suffix(n))), "{n}");
+        }
+        assert!(!might_have_ordinal("Trade and Fund of the East"));
+    }
 
     proptest::proptest! {
         /// The run-by-run fast path gives exactly what the full rule gives, whatever mix
