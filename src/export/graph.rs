@@ -198,16 +198,17 @@ impl Builder<'_> {
         }
         self.aliases(&iri, r);
         self.quotes(&iri, r);
-        let mut d = Described::default();
+        let mut d = Described::with_texts();
         r.describe(&mut d);
+        let texts = d.texts.unwrap_or_default();
         self.links(&iri, r, &d.links);
         self.dates(&iri, r, &d.dates);
         self.figures(&iri, r, &d.counts, &d.amounts);
-        for (field, text) in &d.texts {
+        for (field, text) in &texts {
             self.text(&iri, cs(&camel(field.as_str())), text);
         }
-        let texts: BTreeSet<&str> = d.texts.iter().map(|&(_, t)| t).collect();
-        self.scalars(&iri, r, &texts);
+        let said: BTreeSet<&str> = texts.iter().map(|&(_, t)| t).collect();
+        self.scalars(&iri, r, &said);
     }
 
     fn aliases(&mut self, iri: &str, r: AnyRecord<'_>) {

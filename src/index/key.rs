@@ -473,10 +473,7 @@ fn numeric_ordinal(word: &str) -> Option<usize> {
 /// returned spaced (see [`spaced`]), or `None` when the name has no ordinal. Compound words
 /// (`twenty-first`) are read as one ordinal.
 pub(crate) fn ordinal_variant(spaced: &str) -> Option<String> {
-    if !spaced.split(' ').any(|w| ordinal_number(w).is_some() || numeric_ordinal(w).is_some()) {
-        return None;
-    }
-    ordinal_swap(spaced)
+    rewrite_ordinals(spaced, true)
 }
 
 /// True when some word of `name` ends like an ordinal (`th`, `st`, `nd`, `rd`) and is
@@ -495,7 +492,16 @@ pub(crate) fn might_have_ordinal(name: &str) -> bool {
 /// A spaced name with each ordinal written in words turned into digits (`fourth` → `4th`,
 /// `twenty first` → `21st`), or `None` when it has none.
 pub(crate) fn ordinals_as_numbers(spaced: &str) -> Option<String> {
-    if !might_have_ordinal(spaced) {
+    rewrite_ordinals(spaced, false)
+}
+
+/// A spaced name with ordinals in words turned into digits and, with `to_words`, ordinals
+/// in digits turned into words; `None` when nothing changed. Two words that make one
+/// ordinal above twenty (`twenty first`) are read together.
+fn rewrite_ordinals(spaced: &str, to_words: bool) -> Option<String> {
+    // Every ordinal, compound ones too (`twenty first`), has a word that is one by itself.
+    let ordinal = |w: &str| ordinal_number(w).is_some() || (to_words && numeric_ordinal(w).is_some());
+    if !might_have_ordinal(spaced) || !spaced.split(' ').any(ordinal) {
         return None;
     }
     let words: Vec<&str> = spaced.split(' ').collect();
@@ -504,45 +510,16 @@ pub(crate) fn ordinals_as_numbers(spaced: &str) -> Option<String> {
     let mut i = 0;
     while let Some(&w) = words.get(i) {
         let pair = words.get(i + 1).map(|next| format!("{w}{next}"));
-        let (n, used) = match pair.as_deref().and_then(ordinal_number).filter(|n| *n > 20) {
-            Some(n) => (Some(n), 2),
-            None => (ordinal_number(w), 1),
-        };
-        match n {
-            Some(n) => {
-                out.push(format!("{n}{}", ordinal_suffix(n)));
-                changed = true;
+        let (rewritten, used) = match pair.as_deref().and_then(ordinal_number).filter(|n| *n > 20) {
+            Some(n) => (Some(format!("{n}{}", ordinal_suffix(n))), 2),
+            None => {
+                let digits = ordinal_number(w).map(|n| format!("{n}{}", ordinal_suffix(n)));
+                (digits.or_else(|| numeric_ordinal(w).filter(|_| to_words).map(ordinal_words)), 1)
             }
-            None => out.push(w.to_owned()),
-        }
+        };
+        changed |= rewritten.is_some();
+        out.push(rewritten.unwrap_or_else(|| w.to_owned()));
         i += used;
-    }
-    changed.then(|| out.join(" "))
-}
-
-/// [`ordinal_variant`] once the name is known to hold an ordinal.
-fn ordinal_swap(spaced: &str) -> Option<String> {
-    let words: Vec<&str> = spaced.split(' ').collect();
-    let mut out: Vec<String> = Vec::with_capacity(words.len());
-    let mut changed = false;
-    let mut i = 0;
-    while let Some(&w) = words.get(i) {
-        let pair = words.get(i + 1).map(|next| format!("{w}{next}"));
-        if let Some(n) = pair.as_deref().and_then(ordinal_number).filter(|n| *n > 20) {
-            out.push(format!("{n}{}", ordinal_suffix(n)));
-            i += 2;
-        } else if let Some(n) = ordinal_number(w) {
-            out.push(format!("{n}{}", ordinal_suffix(n)));
-            i += 1;
-        } else if let Some(n) = numeric_ordinal(w) {
-            out.push(ordinal_words(n));
-            i += 1;
-        } else {
-            out.push(w.to_owned());
-            i += 1;
-            continue;
-        }
-        changed = true;
     }
     changed.then(|| out.join(" "))
 }

@@ -9,9 +9,10 @@ use hashbrown::HashMap;
 use std::hash::Hash;
 
 use super::{Stored, Table, TableVisitor, Tables};
+use crate::model::record::Described;
 use crate::model::{
-    AgreementKind, Country, Event, ForumKind, Kind, Link, PartialDate, Party, ProjectKind, ProjectStatus, Record,
-    Relation, Sector, SpeakerRole, Target, Visitor,
+    AgreementKind, Country, ForumKind, Kind, Link, PartialDate, Party, ProjectKind, ProjectStatus, Relation, Sector,
+    SpeakerRole, Target,
 };
 
 /// Sorted record positions.
@@ -130,28 +131,6 @@ fn closure(parents: &[Vec<u32>]) -> Vec<Vec<u32>> {
     (0..parents.len()).map(|start| ancestors(start, parents)).collect()
 }
 
-/// Collects a record's links and dates.
-#[derive(Default)]
-struct Fields<'r> {
-    links: Vec<Link<'r>>,
-    dates: Vec<&'r PartialDate>,
-}
-
-impl<'r> Visitor<'r> for Fields<'r> {
-    fn link(&mut self, link: Link<'r>) {
-        self.links.push(link);
-    }
-    fn date(&mut self, _event: Event, date: &'r PartialDate) {
-        self.dates.push(date);
-    }
-}
-
-fn fields<T: Record>(r: &T) -> Fields<'_> {
-    let mut f = Fields::default();
-    crate::model::Describe::describe(r, &mut f);
-    f
-}
-
 /// First pass: every kind's containment parents, closed transitively.
 struct Containment<'t> {
     tables: &'t Tables,
@@ -163,7 +142,7 @@ impl<'t> TableVisitor<'t> for Containment<'_> {
         let parents: Vec<Vec<u32>> = table
             .iter()
             .map(|r| {
-                let links = fields(r).links;
+                let links = r.links();
                 links.iter().filter(|l| l.relation.is_containment()).filter_map(|l| self.position(l)).collect()
             })
             .collect();
@@ -191,11 +170,12 @@ impl<'t> TableVisitor<'t> for Builder<'_> {
     fn visit<T: Stored>(&mut self, table: &'t Table<T>) {
         let mut dates = Vec::with_capacity(table.len());
         for (i, r) in table.iter().enumerate() {
-            let f = fields(r);
+            let mut f = Described::default();
+            crate::model::Describe::describe(r, &mut f);
             for link in &f.links {
                 self.add(T::KIND, i as u32, link);
             }
-            dates.push(f.dates);
+            dates.push(f.dates.into_iter().map(|(_, d)| d).collect());
         }
         self.links.dates[T::KIND.index()] = DateIndex::build(dates);
     }

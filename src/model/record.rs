@@ -116,15 +116,9 @@ pub trait Record: sealed::Sealed + fmt::Display + fmt::Debug + Send + Sync + 'st
     /// assert_eq!(parent.target, Target::Record(Kind::Organization, "singapore-telecom"));
     /// ```
     fn links(&self) -> Vec<Link<'_>> {
-        struct Links<'r>(Vec<Link<'r>>);
-        impl<'r> sealed::Visitor<'r> for Links<'r> {
-            fn link(&mut self, link: Link<'r>) {
-                self.0.push(link);
-            }
-        }
-        let mut v = Links(Vec::new());
-        sealed::Describe::describe(self, &mut v);
-        v.0
+        let mut d = Described::default();
+        sealed::Describe::describe(self, &mut d);
+        d.links
     }
 }
 
@@ -142,15 +136,24 @@ pub(crate) fn quote_containing<'q>(quotes: &'q [Quote], words: &str) -> Option<&
 }
 
 /// Everything a record's `Describe` hands over, collected, for code that reads it all
-/// (the loader's checks, the linked-data export).
+/// (the loader's checks, the linked-data export). Texts are kept only when asked for
+/// ([`Described::with_texts`]): the loader has no use for them.
 #[derive(Default)]
 pub(crate) struct Described<'r> {
     pub(crate) links: Vec<Link<'r>>,
     pub(crate) dates: Vec<(Event, &'r super::PartialDate)>,
     pub(crate) counts: Vec<&'r super::Count>,
     pub(crate) amounts: Vec<&'r super::Amount>,
-    pub(crate) texts: Vec<(Field, &'r str)>,
+    /// `None` unless made [`Described::with_texts`].
+    pub(crate) texts: Option<Vec<(Field, &'r str)>>,
     pub(crate) problems: Vec<(Option<&'r str>, String)>,
+}
+
+impl Described<'_> {
+    /// A collector that keeps the texts too.
+    pub(crate) fn with_texts() -> Self {
+        Described { texts: Some(Vec::new()), ..Described::default() }
+    }
 }
 
 impl<'r> sealed::Visitor<'r> for Described<'r> {
@@ -167,7 +170,9 @@ impl<'r> sealed::Visitor<'r> for Described<'r> {
         self.amounts.push(amount);
     }
     fn text(&mut self, field: Field, text: &'r str) {
-        self.texts.push((field, text));
+        if let Some(texts) = &mut self.texts {
+            texts.push((field, text));
+        }
     }
     fn problem(&mut self, at: Option<&'r str>, message: String) {
         self.problems.push((at, message));

@@ -6,7 +6,7 @@
 
 use super::filters::{AgreementFilter, ForumFilter, Matches, ProjectFilter, SpeakerFilter, linked, run};
 use crate::Dataset;
-use crate::model::{Agreement, Forum, Kind, Organization, Project, Relation, Speaker};
+use crate::model::{Agreement, Forum, Kind, Organization, Project, Record, Relation, Speaker};
 
 impl Dataset {
     /// Starts a project filter that matches every project until narrowed.
@@ -144,9 +144,7 @@ impl Dataset {
     /// assert_eq!(units, ["NCS"]);
     /// ```
     pub fn organization_units(&self, organization: impl AsRef<str>) -> Matches<'_, Organization> {
-        let at = self.tables.position_by_id_or_name(Kind::Organization, organization.as_ref());
-        let cond = linked(self, Kind::Organization, Relation::Parent, Kind::Organization, at, true);
-        run(self.organizations().as_slice(), [cond], None)
+        self.linked_to(self.organizations().as_slice(), Relation::Parent, Kind::Organization, organization, true)
     }
 
     /// The projects an organisation or any of its units is involved in (see
@@ -168,9 +166,7 @@ impl Dataset {
     /// assert!(ds.agreement_parts(&package.id).any(|a| a.id == "mou-singapore-companies-csgks"));
     /// ```
     pub fn agreement_parts(&self, agreement: impl AsRef<str>) -> Matches<'_, Agreement> {
-        let at = self.tables.position_by_id_or_name(Kind::Agreement, agreement.as_ref());
-        let cond = linked(self, Kind::Agreement, Relation::PartOf, Kind::Agreement, at, true);
-        run(self.agreements().as_slice(), [cond], None)
+        self.linked_to(self.agreements().as_slice(), Relation::PartOf, Kind::Agreement, agreement, true)
     }
 
     /// The projects within a project (its phases, the parks in a city), at any depth.
@@ -181,9 +177,7 @@ impl Dataset {
     /// assert_eq!(parts, ["ncs-gba-fintech-delivery-center-phase-1"]);
     /// ```
     pub fn project_parts(&self, project: impl AsRef<str>) -> Matches<'_, Project> {
-        let at = self.tables.position_by_id_or_name(Kind::Project, project.as_ref());
-        let cond = linked(self, Kind::Project, Relation::PartOf, Kind::Project, at, true);
-        run(self.projects().as_slice(), [cond], None)
+        self.linked_to(self.projects().as_slice(), Relation::PartOf, Kind::Project, project, true)
     }
 
     /// The agreements a person signed.
@@ -194,9 +188,7 @@ impl Dataset {
     /// assert_eq!(signed, ["mou-service-industry-development"]);
     /// ```
     pub fn speaker_agreements(&self, speaker: impl AsRef<str>) -> Matches<'_, Agreement> {
-        let at = self.tables.position_by_id_or_name(Kind::Speaker, speaker.as_ref());
-        let cond = linked(self, Kind::Agreement, Relation::Signatory, Kind::Speaker, at, false);
-        run(self.agreements().as_slice(), [cond], None)
+        self.linked_to(self.agreements().as_slice(), Relation::Signatory, Kind::Speaker, speaker, false)
     }
 
     /// A forum's speakers in the order its programme gives, each with the session they
@@ -215,5 +207,22 @@ impl Dataset {
             .into_iter()
             .flat_map(|f| f.speaking_order())
             .filter_map(|(session, id)| Some((session, self.resolve(id)?)))
+    }
+}
+
+impl Dataset {
+    /// The records of `records` (all of one kind) that link by `relation` to the record of
+    /// kind `target` with this id, name or alias; with `transitive`, through a containment
+    /// relation at any depth. Nothing when no record has the name.
+    fn linked_to<'a, T: Record>(
+        &'a self,
+        records: &'a [T],
+        relation: Relation,
+        target: Kind,
+        name: impl AsRef<str>,
+        transitive: bool,
+    ) -> Matches<'a, T> {
+        let at = self.tables.position_by_id_or_name(target, name.as_ref());
+        run(records, [linked(self, T::KIND, relation, target, at, transitive)], None)
     }
 }
