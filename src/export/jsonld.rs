@@ -44,9 +44,9 @@ pub(crate) fn document(triples: &[Triple]) -> Value {
             (Object::Node(class), Some("type")) => ("@type".to_owned(), Value::String(compact(class))),
             (object, _) => (compact(&t.predicate), value(object)),
         };
-        match node.entry(key).or_insert_with(|| Value::Array(Vec::new())) {
-            Value::Array(values) => values.push(v),
-            other => *other = Value::Array(vec![v]),
+        // Every key but `@id` (never a predicate) holds an array.
+        if let Value::Array(values) = node.entry(key).or_insert_with(|| Value::Array(Vec::new())) {
+            values.push(v);
         }
     }
     let graph: Vec<Value> = order.iter().filter_map(|s| nodes.remove(s)).map(Value::Object).collect();
