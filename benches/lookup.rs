@@ -145,9 +145,9 @@ fn main() {
     let std: HashMap<&str, usize> = keys.iter().enumerate().map(|(i, k)| (*k, i)).collect();
     let misses: Vec<String> = keys.iter().map(|k| format!("{k}-nope")).collect();
     let n = keys.len() as u64;
-    let files = china_singapore::embedded_files();
+    let files = china_singapore::load::embedded_files();
     let json_bytes: u64 = files.iter().filter(|(p, _)| p.ends_with(".json")).map(|(_, b)| b.len() as u64).sum();
-    let records = ds.len();
+    let records = ds.records().count();
 
     let mut b = Bench::from_args();
     b.add(

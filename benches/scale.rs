@@ -17,7 +17,7 @@ mod synthetic;
 
 use std::hint::black_box;
 
-use china_singapore::{Dataset, LoadOptions, Project, Record, Sector};
+use china_singapore::{Dataset, LoadOptions, Project, Record, model::Sector};
 use common::{Bench, ratio};
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
@@ -40,7 +40,7 @@ fn main() {
             let files = synthetic::files(n);
             let bytes = files.iter().map(|(_, b)| b.len() as u64).sum();
             let ds = Dataset::from_files_with(files.clone(), &options).unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!(ds.len(), n);
+            assert_eq!(ds.records().count(), n);
             Scale { n, files, bytes, ds }
         })
         .collect();
@@ -98,7 +98,7 @@ fn main() {
             ids.len() as u64,
             None,
             move || {
-                ids.iter().filter(|(k, p)| ds.projects().get(black_box(k)).is_some_and(|r| std::ptr::eq(r, *p))).count()
+                ids.iter().filter(|(k, p)| ds.projects().by_id(black_box(k)).is_some_and(|r| std::ptr::eq(r, *p))).count()
             },
             move |&h| h == ids.len(),
         );
@@ -110,7 +110,7 @@ fn main() {
             move || {
                 names
                     .iter()
-                    .filter(|(k, p)| ds.projects().find(black_box(k)).is_some_and(|r| std::ptr::eq(r, *p)))
+                    .filter(|(k, p)| ds.projects().by_name(black_box(k)).is_some_and(|r| std::ptr::eq(r, *p)))
                     .count()
             },
             move |&h| h == names.len(),

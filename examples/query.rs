@@ -18,10 +18,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use china_singapore::{
-    AgreementKind, AnyRecord, CalendarDate, Country, Dataset, Kind, NotFound, Record, Sector, SpeakerRole, Table,
-    TimelineEvent,
-};
+use china_singapore::{AnyRecord, Dataset, Kind, NotFound, Record, Table, model::{AgreementKind, CalendarDate, Country, Sector, SpeakerRole}, query::Event};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -284,7 +281,7 @@ fn answer(ds: &Dataset, command: Command) -> Result<usize, String> {
                 + suggest(ds.places(), &name, n)
         }
         Command::Timeline { range } => {
-            let within = |e: &TimelineEvent<'_>| match (range.get(), e.date.bounds()) {
+            let within = |e: &Event<'_>| match (range.get(), e.date.bounds()) {
                 (Some((from, to)), Some((first, last))) => from <= first && last <= to,
                 (Some(_), None) => false,
                 (None, _) => true,
@@ -312,7 +309,7 @@ fn answer(ds: &Dataset, command: Command) -> Result<usize, String> {
 fn load(cli: &Cli) -> Result<std::borrow::Cow<'static, Dataset>, String> {
     Ok(match (&cli.data, cli.extend) {
         (Some(dir), false) => std::borrow::Cow::Owned(Dataset::from_dir(dir).map_err(|e| e.to_string())?),
-        (Some(dir), true) => std::borrow::Cow::Owned(Dataset::embedded_with_dir(dir).map_err(|e| e.to_string())?),
+        (Some(dir), true) => std::borrow::Cow::Owned(Loader::new().embedded().dir(dir).load().map_err(|e| e.to_string())?),
         (None, _) => std::borrow::Cow::Borrowed(china_singapore::try_dataset().map_err(|e| e.to_string())?),
     })
 }

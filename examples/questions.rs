@@ -6,6 +6,8 @@
 
 use std::io::Write;
 
+use china_singapore::model::*;
+use china_singapore::query::*;
 use china_singapore::*;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -31,9 +33,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     writeln!(o, "4. What did NCS's parent own?")?;
-    let ncs = ds.organizations().try_lookup("NCS")?;
+    let ncs = ds.organizations().lookup("NCS")?;
     let parent = ds.links_of(ncs).into_iter().find(|l| l.relation == Relation::Parent).ok_or("no parent")?.other;
-    for p in ds.group_projects(parent.id()) {
+    for p in ds.project_filter().group(parent.id()).iter() {
         writeln!(o, "   {} owns NCS, and through it {}", parent.name(), p.name)?;
     }
 
@@ -43,27 +45,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     writeln!(o, "6. Where is the Smart Park's investment stated?")?;
-    let park = ds.projects().try_lookup("China-Singapore Smart Park")?;
+    let park = ds.projects().lookup("China-Singapore Smart Park")?;
     let cost = park.amount(AmountKind::TotalInvestment).ok_or("no investment")?;
     let quote = park.quote_containing(&cost.as_written).ok_or("not quoted")?;
     writeln!(o, "   {cost}: {}, {}", quote.document, quote.position().ok_or("not located")?)?;
 
     writeln!(o, "7. Who are the parties of DEPA?")?;
-    let parties: Vec<&str> = ds.links_of(ds.agreements().try_lookup("DEPA")?).iter().map(|l| l.other.name()).collect();
+    let parties: Vec<&str> = ds.links_of(ds.agreements().lookup("DEPA")?).iter().map(|l| l.other.name()).collect();
     writeln!(o, "   {}", parties.join(", "))?;
 
     writeln!(o, "8. Which agreements were signed at the 18th JCBC?")?;
-    for a in ds.forum_agreements("18th JCBC") {
+    for a in ds.agreement_filter().forum("18th JCBC").iter() {
         writeln!(o, "   {}", a.name)?;
     }
 
     writeln!(o, "9. What is in Guangzhou?")?;
-    for p in ds.place_projects("Guangzhou") {
+    for p in ds.project_filter().place("Guangzhou").iter() {
         writeln!(o, "   {}", p.name)?;
     }
 
     writeln!(o, "10. Who hosted, organised and reported the fourth forum?")?;
-    let links = ds.links_of(ds.forums().try_lookup(fourth)?);
+    let links = ds.links_of(ds.forums().lookup(fourth)?);
     for (role, name) in links.iter().filter_map(|l| Some((l.role?, l.other.name()))) {
         writeln!(o, "   {role}: {name}")?;
     }
@@ -76,11 +78,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     writeln!(o, "12. When does RCEP take effect?")?;
-    let rcep = ds.agreements().try_lookup("RCEP")?;
-    writeln!(o, "   {}", rcep.milestone(MilestoneKind::TakesEffect).and_then(|m| m.date.as_ref()).ok_or("not said")?)?;
+    let rcep = ds.agreements().lookup("RCEP")?;
+    writeln!(o, "   {}", rcep.milestone(EventKind::TakesEffect).and_then(|m| m.date.as_ref()).ok_or("not said")?)?;
 
     writeln!(o, "13. How many enterprises has Ascendas OneHub GKC's first phase drawn?")?;
-    let phase = ds.projects().try_lookup("Ascendas OneHub GKC’s Phase I Industrial Park")?;
+    let phase = ds.projects().lookup("Ascendas OneHub GKC’s Phase I Industrial Park")?;
     writeln!(o, "   {}", phase.count(CountUnit::Enterprises).ok_or("not said")?)?;
 
     writeln!(o, "14. Which agreements is Singapore party to as a state?")?;
@@ -89,12 +91,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     writeln!(o, "15. What did Chua Teng Hoe sign?")?;
-    for a in ds.speaker_agreements("Chua Teng Hoe") {
+    for a in ds.agreement_filter().signed_by("Chua Teng Hoe").iter() {
         writeln!(o, "   {}", a.name)?;
     }
 
     writeln!(o, "16. What lies within the Smart Park?")?;
-    for p in ds.project_parts("China-Singapore Smart Park") {
+    for p in ds.project_filter().part_of("China-Singapore Smart Park").iter() {
         writeln!(o, "   {}", p.name)?;
     }
 
@@ -104,22 +106,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     writeln!(o, "18. Is there a \"Knowlege City\"?")?;
-    if let Err(e) = ds.projects().try_lookup("Knowlege City") {
+    if let Err(e) = ds.projects().lookup("Knowlege City") {
         writeln!(o, "   {e}")?;
     }
 
     writeln!(o, "19. Which events have no known year?")?;
-    for e in ds.timeline().iter().filter(|e| e.placement == Placement::YearUnknown) {
+    for e in ds.timeline().iter().filter(|e| e.year_source == YearSource::Unknown) {
         writeln!(o, "   {e}")?;
     }
 
     writeln!(o, "20. Which of the Knowledge City's links does the text not state?")?;
-    for l in ds.links_of(ds.projects().try_lookup("CSGKC")?).iter().filter(|l| l.basis.is_inferred()) {
+    for l in ds.links_of(ds.projects().lookup("CSGKC")?).iter().filter(|l| l.basis.is_inferred()) {
         writeln!(o, "   {l}")?;
     }
 
     writeln!(o, "21. What else is the Knowledge City called?")?;
-    let names: Vec<&str> = ds.projects().try_lookup("Knowledge City")?.names().collect();
+    let names: Vec<&str> = ds.projects().lookup("Knowledge City")?.names().collect();
     writeln!(o, "   {}", names.join(" | "))?;
 
     writeln!(o, "22. Which events were part of the fourth CIIE?")?;
@@ -133,7 +135,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     writeln!(o, "24. How many talents will the NUS Guangzhou Innovation Institute train?")?;
-    let nus = ds.projects().try_lookup("NUS Guangzhou Innovation Institute")?;
+    let nus = ds.projects().lookup("NUS Guangzhou Innovation Institute")?;
     writeln!(o, "   {}", nus.count(CountUnit::Talents).ok_or("not said")?)?;
 
     writeln!(o, "25. Which agreements are dated in 2020?")?;
@@ -148,11 +150,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     writeln!(o, "27. Which forums did Yicai Media Group support?")?;
-    for f in ds.organization_forums("Yicai Media Group") {
+    for f in ds.forum_filter().organization("Yicai Media Group").iter() {
         writeln!(o, "   {}", f.name)?;
     }
 
     writeln!(o, "28. What does the dataset say of NCS, in names?")?;
-    writeln!(o, "   {}", ds.display(ds.organizations().try_lookup("NCS")?))?;
+    writeln!(o, "   {}", ds.display(ds.organizations().lookup("NCS")?))?;
     Ok(())
 }

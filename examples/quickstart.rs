@@ -2,7 +2,7 @@
 //!
 //! Run with `cargo run --example quickstart`.
 
-use china_singapore::{AmountKind, Quote, Record, Sector, SpeakerRole};
+use china_singapore::{Quote, Record, model::{AmountKind, Sector, SpeakerRole}};
 
 /// Prints a line; a closed pipe (`quickstart | head`) ends the program quietly.
 macro_rules! say {
@@ -21,7 +21,7 @@ fn cite(q: &Quote) -> String {
 fn main() {
     // Panics with every diagnostic only if the embedded data were invalid (tests rule it out).
     let ds = china_singapore::dataset();
-    say!("china-singapore: {} records from {} articles\n", ds.len(), ds.documents().len());
+    say!("china-singapore: {} records from {} articles\n", ds.records().count(), ds.documents().len());
 
     say!("Q: Which projects are in biomedicine?");
     for p in ds.project_filter().sector(Sector::Biomedicine) {
@@ -32,11 +32,11 @@ fn main() {
     say!(
         "\nQ: Who gave keynotes at the fourth China–Singapore Trade in Services Innovation Forum, and whom do they represent?"
     );
-    let forum = ds.forums().find("fourth China-Singapore Trade in Services Innovation Forum");
+    let forum = ds.forums().by_name("fourth China-Singapore Trade in Services Innovation Forum");
     if let Some(forum) = forum {
         for s in ds.speaker_filter().forum(forum.id()).role(SpeakerRole::Keynote) {
             let mut orgs: Vec<&str> = Vec::new();
-            for o in s.organizations().filter_map(|o| ds.organizations().get(o)) {
+            for o in s.organizations().filter_map(|o| ds.organizations().by_id(o)) {
                 if !orgs.contains(&o.name.as_str()) {
                     orgs.push(&o.name);
                 }
@@ -48,7 +48,7 @@ fn main() {
     }
 
     say!("\nQ: What did the China–Singapore Smart Park cost?");
-    if let Some(park) = ds.projects().find("China-Singapore Smart Park")
+    if let Some(park) = ds.projects().by_name("China-Singapore Smart Park")
         && let Some(cost) = park.amount(AmountKind::TotalInvestment)
     {
         say!("  - {cost}, as written “{}”", cost.as_written);
@@ -56,20 +56,20 @@ fn main() {
     }
 
     say!("\nQ: Which agreements were signed at the 18th JCBC?");
-    if let Some(jcbc) = ds.forums().find("18th JCBC") {
-        for a in ds.forum_agreements(jcbc.id()) {
+    if let Some(jcbc) = ds.forums().by_name("18th JCBC") {
+        for a in ds.agreement_filter().forum(jcbc.id()).iter() {
             say!("  - {a}");
             say!("{}", cite(&a.quotes[0]));
         }
     }
 
     say!("\nQ: What is in Guangzhou?");
-    for p in ds.place_projects("guangzhou") {
+    for p in ds.project_filter().place("guangzhou").iter() {
         let basis = p.places.first().map_or("", |r| r.basis.as_str());
         say!("  - {} [{}] (location basis: {basis})", p.name, p.id);
         say!("{}", cite(&p.quotes[0]));
     }
-    for f in ds.place_forums("guangzhou") {
+    for f in ds.forum_filter().place("guangzhou").iter() {
         say!("  - forum: {f}");
         say!("{}", cite(&f.quotes[0]));
     }

@@ -6,9 +6,12 @@ use crate::index::Tables;
 use crate::index::links::Links;
 use crate::index::search::SearchIndex;
 use crate::load::Skipped;
-use crate::model::{AnyRecord, Kind, RecordId};
+use crate::error::NotFound;
+use crate::index::Suggestion;
+use crate::model::{AnyRecord, Kind};
+use crate::query::{AgreementFilter, ForumFilter, OrganizationFilter, ProjectFilter, SpeakerFilter};
 
-/// Every record of every kind, with the indexes that serve lookups, filters and navigation.
+/// Every record of every kind, with the indexes that serve lookups, filters and search.
 ///
 /// Get the embedded one with [`dataset()`](crate::dataset), or load your own with
 /// [`Dataset::from_dir`]. Two datasets are equal when they hold equal records; it serialises
@@ -17,7 +20,7 @@ use crate::model::{AnyRecord, Kind, RecordId};
 ///
 /// ```
 /// let ds = china_singapore::dataset();
-/// let park = ds.projects().get("china-singapore-smart-park").unwrap();
+/// let park = ds.projects().by_id("china-singapore-smart-park").unwrap();
 /// println!("{park}");
 /// ```
 #[derive(Clone, Debug, Default)]
@@ -38,8 +41,11 @@ macro_rules! accessors {
                 #[doc = $what]
                 ///
                 /// ```
+                /// use china_singapore::Record;
                 #[doc = concat!("let table = china_singapore::dataset().", stringify!($field), "();")]
-                /// assert!(!table.is_empty());
+                /// for r in table {
+                ///     assert!(!r.quotes().is_empty(), "every record is cited");
+                /// }
                 /// ```
                 pub fn $field(&self) -> &crate::Table<crate::model::$ty> {
                     &self.tables.$field
@@ -69,30 +75,14 @@ impl Dataset {
         &self.skipped
     }
 
-    /// The reverse link indexes, built the first time a filter or navigation needs them.
+    /// The reverse link indexes, built the first time a filter or a link in names needs them.
     pub(crate) fn links(&self) -> &Links {
         self.links.get_or_init(|| Links::build(&self.tables))
     }
 
-    /// The total number of records of every kind.
-    ///
-    /// ```
-    /// use china_singapore::Kind;
-    /// let ds = china_singapore::dataset();
-    /// assert_eq!(ds.len(), Kind::ALL.iter().map(|&k| ds.len_of(k)).sum::<usize>());
-    /// ```
-    pub fn len(&self) -> usize {
-        Kind::ALL.iter().map(|&k| self.tables.len_of(k)).sum()
-    }
-
-    /// The number of records of one kind.
-    ///
-    /// ```
-    /// use china_singapore::Kind;
-    /// assert_eq!(china_singapore::dataset().len_of(Kind::Document), 2);
-    /// ```
-    pub fn len_of(&self, kind: Kind) -> usize {
-        self.tables.len_of(kind)
+    /// The record of `kind` with this id (for following a link inside the crate).
+    pub(crate) fn record_by_id(&self, kind: Kind, id: &str) -> Option<AnyRecord<'_>> {
+        self.tables.record(kind, self.tables.position(kind, id)?)
     }
 
     /// Every record of every kind: kind by kind in the order of [`Kind::ALL`], each kind in
@@ -100,64 +90,115 @@ impl Dataset {
     ///
     /// ```
     /// let ds = china_singapore::dataset();
-    /// assert_eq!(ds.records().count(), ds.len());
+    /// assert_eq!(ds.records().count(), ds.projects().len() + ds.places().len() + ds.organizations().len()
+    ///     + ds.agreements().len() + ds.forums().len() + ds.speakers().len() + ds.documents().len());
     /// assert_eq!(ds.records().next().unwrap().kind(), china_singapore::Kind::ALL[0]);
     /// ```
     pub fn records(&self) -> impl Iterator<Item = AnyRecord<'_>> {
-        Kind::ALL.iter().flat_map(move |&k| (0..self.len_of(k) as u32).filter_map(move |i| self.tables.record(k, i)))
+        Kind::ALL.iter().flat_map(move |&k| (0..self.tables.len_of(k) as u32).filter_map(move |i| self.tables.record(k, i)))
     }
 
-    /// True when the dataset holds no records at all.
-    ///
-    /// ```
-    /// assert!(!china_singapore::dataset().is_empty());
-    /// assert!(china_singapore::Dataset::default().is_empty());
-    /// ```
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// The record of `kind` with this id (ignoring ASCII case), or else this name or alias.
-    ///
-    /// ```
-    /// use china_singapore::Kind;
-    /// let ds = china_singapore::dataset();
-    /// assert_eq!(ds.record(Kind::Organization, "ncs").unwrap().name(), "NCS");
-    /// assert_eq!(ds.record(Kind::Agreement, "DEPA").unwrap().id(), "depa");
-    /// assert!(ds.record(Kind::Project, "ncs").is_none());
-    /// ```
-    pub fn record(&self, kind: Kind, id_or_name: impl AsRef<str>) -> Option<AnyRecord<'_>> {
-        self.tables.record(kind, self.tables.position_by_id_or_name(kind, id_or_name.as_ref())?)
-    }
-
-    /// The checked form of [`Dataset::record`]: an error carrying the closest names of
-    /// that kind when nothing matches.
-    ///
-    /// ```
-    /// use china_singapore::Kind;
-    /// let ds = china_singapore::dataset();
-    /// let err = ds.try_record(Kind::Speaker, "Wei Zhi").unwrap_err();
-    /// assert_eq!(err.suggestions[0], "Wei Zhe");
-    /// ```
+    /// The record of any kind with this id, or else this name or alias: ids of every kind
+    /// first, then names, each in the order of [`Kind::ALL`] (so a name that a place and an
+    /// organisation share finds the place; ask its table to choose). When nothing matches,
+    /// an error carrying the closest names of every kind.
     ///
     /// # Errors
     ///
-    /// [`NotFound`](crate::NotFound) when no record of `kind` has this id, name or alias.
-    pub fn try_record(&self, kind: Kind, id_or_name: impl AsRef<str>) -> Result<AnyRecord<'_>, crate::NotFound> {
+    /// [`NotFound`] when no record of any kind has this id, name or alias.
+    ///
+    /// ```
+    /// use china_singapore::Kind;
+    /// let ds = china_singapore::dataset();
+    /// assert_eq!(ds.lookup("CSGKC").unwrap().kind(), Kind::Project);
+    /// assert_eq!(ds.lookup("ncs").unwrap().name(), "NCS");
+    /// let err = ds.lookup("Wei Zhi").unwrap_err();
+    /// assert_eq!(err.suggestions[0], "Wei Zhe");
+    /// ```
+    pub fn lookup(&self, id_or_name: impl AsRef<str>) -> Result<AnyRecord<'_>, NotFound> {
         let q = id_or_name.as_ref();
-        self.record(kind, q).ok_or_else(|| self.tables.not_found(kind, q))
+        let by_id = Kind::ALL.iter().find_map(|&k| self.tables.record(k, self.tables.position(k, q)?));
+        let by_name = || Kind::ALL.iter().find_map(|&k| self.tables.record(k, self.tables.position_of(k, q)?));
+        by_id.or_else(by_name).ok_or_else(|| NotFound {
+            kind: None,
+            query: q.to_owned(),
+            suggestions: self.suggest(q, 3).into_iter().map(|s| s.name.to_owned()).collect(),
+            elsewhere: Vec::new(),
+        })
     }
 
-    /// The record a typed id refers to: follows a link such as a project's `part_of`.
+    /// The records of every kind whose names are closest to `query`, best first, at most
+    /// `n`: what [`Table::suggest`](crate::Table::suggest) gives for each kind, merged by
+    /// distance (ties in the order of [`Kind::ALL`]). A name equal under the name rule
+    /// comes first, at distance 0.
+    ///
+    /// ```
+    /// use china_singapore::Kind;
+    /// let ds = china_singapore::dataset();
+    /// let s = ds.suggest("Knowlege City", 3);
+    /// assert_eq!(s[0].record.id(), "china-singapore-guangzhou-knowledge-city");
+    /// let exact = ds.suggest("Chi Fu Lin", 1);
+    /// assert_eq!((exact[0].record.kind(), exact[0].distance), (Kind::Speaker, 0.0));
+    /// ```
+    pub fn suggest(&self, query: impl AsRef<str>, n: usize) -> Vec<Suggestion<'_, AnyRecord<'_>>> {
+        let mut all = self.tables.suggest(query.as_ref(), n);
+        all.sort_by(|a, b| a.distance.total_cmp(&b.distance));
+        all.truncate(n);
+        all
+    }
+
+    /// Starts a filter over projects; it matches every project until narrowed.
+    ///
+    /// ```
+    /// use china_singapore::model::Sector;
+    /// let ds = china_singapore::dataset();
+    /// let digital = ds.project_filter().sector(Sector::DigitalEconomy).place("guangzhou");
+    /// assert!(digital.iter().any(|p| p.id == "ncs-gba-fintech-delivery-center"));
+    /// ```
+    pub fn project_filter(&self) -> ProjectFilter<'_> {
+        ProjectFilter::new(self)
+    }
+
+    /// Starts a filter over agreements; it matches every agreement until narrowed.
+    ///
+    /// ```
+    /// use china_singapore::model::AgreementKind;
+    /// let ds = china_singapore::dataset();
+    /// assert!(ds.agreement_filter().kind(AgreementKind::TradeAgreement).iter().any(|a| a.id == "cptpp"));
+    /// ```
+    pub fn agreement_filter(&self) -> AgreementFilter<'_> {
+        AgreementFilter::new(self)
+    }
+
+    /// Starts a filter over forums; it matches every forum until narrowed.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
-    /// let ncs = ds.organizations().get("ncs").unwrap();
-    /// let parent = ds.resolve(&ncs.parent.as_ref().unwrap().organization).unwrap();
-    /// assert_eq!(parent.name, "Singapore Telecom");
+    /// assert!(ds.forum_filter().place("china").iter().any(|f| f.id == "ciie-4"));
     /// ```
-    pub fn resolve<I: RecordId>(&self, id: &I) -> Option<&I::Record> {
-        self.tables.resolve(id)
+    pub fn forum_filter(&self) -> ForumFilter<'_> {
+        ForumFilter::new(self)
+    }
+
+    /// Starts a filter over speakers; it matches every speaker until narrowed.
+    ///
+    /// ```
+    /// use china_singapore::model::SpeakerRole;
+    /// let ds = china_singapore::dataset();
+    /// assert!(ds.speaker_filter().role(SpeakerRole::Quoted).iter().any(|s| !s.is_named()));
+    /// ```
+    pub fn speaker_filter(&self) -> SpeakerFilter<'_> {
+        SpeakerFilter::new(self)
+    }
+
+    /// Starts a filter over organisations; it matches every organisation until narrowed.
+    ///
+    /// ```
+    /// let ds = china_singapore::dataset();
+    /// assert!(ds.organization_filter().parent("singapore-telecom").iter().any(|o| o.id == "ncs"));
+    /// ```
+    pub fn organization_filter(&self) -> OrganizationFilter<'_> {
+        OrganizationFilter::new(self)
     }
 }
 

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 closed_enum! {
+    in load;
     /// What kind of problem a [`Diagnostic`] reports. One variant per check the loader makes.
     #[non_exhaustive]
     pub enum DiagnosticKind {
@@ -21,8 +22,8 @@ closed_enum! {
         ByteOrderMark = "byte-order-mark",
         /// A file is not valid UTF-8.
         NotUtf8 = "not-utf8",
-        /// A file is larger than [`LoadOptions::max_file_bytes`](crate::LoadOptions::max_file_bytes),
-        /// or the files read pass [`LoadOptions::max_total_bytes`](crate::LoadOptions::max_total_bytes).
+        /// A file is larger than [`Loader::max_file_bytes`](crate::Loader::max_file_bytes),
+        /// or the files read pass [`Loader::max_total_bytes`](crate::Loader::max_total_bytes).
         TooLarge = "too-large",
         /// A JSON file in the data directory that is not one of the record files.
         UnknownFile = "unknown-file",
@@ -69,7 +70,7 @@ closed_enum! {
         /// a containment cycle, …
         ImpossibleValue = "impossible-value",
         /// The count of a file's problems past
-        /// [`LoadOptions::max_diagnostics_per_file`](crate::LoadOptions::max_diagnostics_per_file).
+        /// [`Loader::max_diagnostics_per_file`](crate::Loader::max_diagnostics_per_file).
         MoreProblems = "more-problems",
     }
 }
@@ -183,8 +184,8 @@ impl Error {
     /// Every problem found (empty for [`Error::DirectoryNotFound`]).
     ///
     /// ```
-    /// let err = china_singapore::Dataset::from_files([("places.json", "[{]")]).unwrap_err();
-    /// assert_eq!(err.diagnostics()[0].kind, china_singapore::DiagnosticKind::Syntax);
+    /// let err = china_singapore::Loader::new().files([("places.json", "[{]")]).load().unwrap_err();
+    /// assert_eq!(err.diagnostics()[0].kind, china_singapore::load::DiagnosticKind::Syntax);
     /// ```
     pub fn diagnostics(&self) -> &[Diagnostic] {
         match self {
@@ -195,33 +196,45 @@ impl Error {
 }
 
 /// A name or id that matches no record, with the names closest to it: what a checked
-/// lookup ([`Table::try_lookup`](crate::Table::try_lookup)) or a checked filter (such as
-/// [`ProjectFilter::try_iter`](crate::ProjectFilter::try_iter)) returns instead of nothing.
+/// lookup ([`Table::lookup`](crate::Table::lookup), [`Dataset::lookup`](crate::Dataset::lookup))
+/// or a checked filter (such as
+/// [`ProjectFilter::try_iter`](crate::query::ProjectFilter::try_iter)) returns instead of
+/// nothing. A filter also says which other kinds the name belongs to.
 ///
 /// ```
 /// let ds = china_singapore::dataset();
-/// let err = ds.projects().try_lookup("Knowlege City").unwrap_err();
+/// let err = ds.projects().lookup("Knowlege City").unwrap_err();
 /// assert_eq!(err.suggestions[0], "Knowledge City");
 /// assert_eq!(err.to_string(), r#"no project has the id, name or alias "Knowlege City"; did you mean "Knowledge City"?"#);
-/// let none = ds.places().try_lookup("Atlantis").unwrap_err();
-/// assert!(none.suggestions.is_empty());
+/// let err = ds.project_filter().place("CSGKC").try_iter().unwrap_err();
+/// assert_eq!(err.to_string(), r#"no place has the id, name or alias "CSGKC"; it is a project"#);
 /// ```
 #[derive(Clone, Debug, PartialEq, thiserror::Error, Serialize)]
 #[non_exhaustive]
 pub struct NotFound {
-    /// The kind of record asked for.
-    pub kind: crate::Kind,
+    /// The kind of record asked for; `None` for a lookup across every kind.
+    pub kind: Option<crate::Kind>,
     /// What was asked, as given.
     pub query: String,
     /// The closest names or aliases of that kind, best first: at most three, none far off
     /// (about three typos at most), none much further off than the best; empty when
     /// nothing is near.
     pub suggestions: Vec<String>,
+    /// The other kinds that have a record with this id, name or alias (filled in by
+    /// filters, which know the whole dataset): `CSGKC` asked for as a place is a project.
+    pub elsewhere: Vec<crate::Kind>,
 }
 
 impl fmt::Display for NotFound {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "no {} has the id, name or alias \"{}\"", self.kind, Escaped(&self.query))?;
+        match self.kind {
+            Some(kind) => write!(f, "no {kind} has the id, name or alias \"{}\"", Escaped(&self.query))?,
+            None => write!(f, "no record has the id, name or alias \"{}\"", Escaped(&self.query))?,
+        }
+        for (i, kind) in self.elsewhere.iter().enumerate() {
+            let an = if kind.as_str().starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+            write!(f, "{} {an} {kind}", if i == 0 { "; it is" } else { " and" })?;
+        }
         let n = self.suggestions.len();
         for (i, s) in self.suggestions.iter().enumerate() {
             let sep = match i {

@@ -18,12 +18,12 @@
 //! add them to the embedded ones with [`Dataset::embedded_with_dir`].
 //!
 //! ```
-//! use china_singapore::{AmountKind, Sector, SpeakerRole};
+//! use china_singapore::{model::{AmountKind, Sector, SpeakerRole}};
 //!
 //! let ds = china_singapore::dataset();
 //!
 //! // What did the China-Singapore Smart Park cost?
-//! let park = ds.projects().find("China-Singapore Smart Park").unwrap();
+//! let park = ds.projects().by_name("China-Singapore Smart Park").unwrap();
 //! let cost = park.amount(AmountKind::TotalInvestment).unwrap();
 //! assert_eq!(cost.value, 1_400_000_000);
 //! assert_eq!(cost.currency.as_str(), "CNY");
@@ -34,7 +34,7 @@
 //! }
 //!
 //! // Who gave keynotes at the fourth Trade in Services Innovation Forum?
-//! let forum = ds.forums().find("fourth China-Singapore Trade in Services Innovation Forum").unwrap();
+//! let forum = ds.forums().by_name("fourth China-Singapore Trade in Services Innovation Forum").unwrap();
 //! let keynotes = ds.speaker_filter().forum(&forum.id).role(SpeakerRole::Keynote);
 //! assert_eq!(keynotes.iter().count(), 4);
 //! ```
@@ -62,36 +62,21 @@
 #![warn(missing_docs)]
 
 #[macro_use]
-mod model;
+pub mod model;
 
 mod dataset;
 mod error;
 pub mod export;
+pub mod guide;
 mod index;
-mod load;
-mod query;
+pub mod load;
+pub mod query;
 
 pub use dataset::Dataset;
-pub use error::{Diagnostic, DiagnosticKind, Error, NotFound};
-pub use index::{Suggestion, Table};
-#[cfg(feature = "embedded")]
-pub use load::embedded_files;
-pub use load::{LoadOptions, Skipped, WriteError};
-pub use model::{
-    Agreement, AgreementId, AgreementInvolvement, AgreementKind, AgreementRole, Alias, AliasKind, Amount, AmountKind,
-    AnyRecord, Attribution, BadDate, Basis, CalendarDate, CooperationLevel, Count, CountUnit, Country, Currency,
-    Document, DocumentId, Event, Field, FigureStatus, Finding, Forum, ForumId, ForumInvolvement, ForumKind, ForumRole,
-    Involvement, KeyIssues, Kind, Link, Milestone, MilestoneKind, NameSource, Organization, OrganizationId,
-    OrganizationKind, Parent, ParentRelation, PartialDate, Party, PartyRef, Period, PeriodUnit, Place, PlaceId,
-    PlaceKind, Position, Post, Precision, Project, ProjectId, ProjectKind, ProjectRelation, ProjectRelationKind,
-    ProjectRole, ProjectStatus, Qualifier, Quote, Record, RecordId, Recurrence, Ref, RelatedTo, Relation, Relative,
-    Role, Sector, Session, Speaker, SpeakerId, SpeakerRole, Talk, Target, TitleStatus, TitleVersion, UnknownValue,
-    Year,
-};
-pub use query::{
-    AgreementFilter, End, ForumFilter, Hit, Linked, Matches, Placement, ProjectFilter, Shown, SpeakerFilter,
-    TimelineEvent,
-};
+pub use error::{Error, NotFound};
+pub use index::Table;
+pub use load::Loader;
+pub use model::{Agreement, AnyRecord, Document, Forum, Kind, Organization, Place, Project, Quote, Record, Speaker};
 
 #[cfg(feature = "embedded")]
 static DATASET: once_cell::sync::Lazy<Result<Dataset, Error>> = once_cell::sync::Lazy::new(Dataset::embedded);

@@ -3,7 +3,7 @@
 
 use std::hint::black_box;
 
-use china_singapore::{Record, Sector, SpeakerRole, Table};
+use china_singapore::{Record, Table, model::{Sector, SpeakerRole}};
 
 fn queries<T: Record>(table: &Table<T>) -> Vec<String> {
     let mut q = Vec::new();
@@ -42,7 +42,7 @@ fn lookups_and_filters_allocate_nothing() {
     );
     // The link indexes behind filters, and the typed forms behind name lookups, are built on
     // first use; build them before counting.
-    assert!(ds.place_projects("china").count() > 0);
+    assert!(ds.project_filter().place("china").iter().count() > 0);
     let warm = look(ds.projects(), &p) + look(ds.agreements(), &a) + look(ds.forums(), &f);
     assert!(warm + look(ds.speakers(), &s) + look(ds.organizations(), &o) + look(ds.places(), &l) > 0);
     let mut found = 0;
@@ -55,7 +55,7 @@ fn lookups_and_filters_allocate_nothing() {
         found += look(ds.places(), &l);
         found += ds.project_filter().sector(Sector::Biomedicine).place("china").iter().count();
         found += ds.speaker_filter().forum("trade-in-services-forum-4").role(SpeakerRole::Keynote).iter().count();
-        found += ds.place_projects("guangzhou").count() + ds.forum_agreements("jcbc-18").count();
+        found += ds.project_filter().place("guangzhou").iter().count() + ds.agreement_filter().forum("jcbc-18").iter().count();
     });
     assert_eq!(info.count_total, 0, "lookups allocated: {info:?}");
     assert!(found > 500, "the lookups found only {found} records");

@@ -13,8 +13,8 @@ fn sixteen_threads_see_one_identical_dataset() {
             std::thread::spawn(move || {
                 barrier.wait();
                 let ds = china_singapore::dataset();
-                let csgkc = ds.projects().find("CSGKC").map(|p| p.id.as_str().to_owned());
-                (ds as *const china_singapore::Dataset as usize, ds.len(), csgkc)
+                let csgkc = ds.projects().by_name("CSGKC").map(|p| p.id.as_str().to_owned());
+                (ds as *const china_singapore::Dataset as usize, ds.records().count(), csgkc)
             })
         })
         .collect();

@@ -16,7 +16,7 @@ use serde_json::Value;
 
 use crate::Dataset;
 use crate::model::record::Described;
-use crate::model::{Amount, AnyRecord, Count, Country, Event, Kind, Link, NameSource, PartialDate, Precision, Target};
+use crate::model::{Amount, AnyRecord, Count, Country, EventKind, Kind, Link, NameSource, PartialDate, Precision, Target};
 
 /// The namespace of the crate's records: a record's IRI is this, its kind, `:` and its id
 /// (`urn:china-singapore:project:china-singapore-smart-park`).
@@ -277,7 +277,7 @@ impl Builder<'_> {
         let names: Vec<&str> = match target {
             Target::Record(kind, id) => self
                 .ds
-                .record(kind, id)
+                .record_by_id(kind, id)
                 .map(|t| std::iter::once(t.name()).chain(t.aliases().iter().map(|a| a.name.as_str())).collect())
                 .unwrap_or_default(),
             Target::Country(c) => vec![c.name()],
@@ -285,7 +285,7 @@ impl Builder<'_> {
         names.iter().find_map(|n| quote_index(r, n))
     }
 
-    fn dates(&mut self, iri: &str, r: AnyRecord<'_>, dates: &[(Event, &PartialDate)]) {
+    fn dates(&mut self, iri: &str, r: AnyRecord<'_>, dates: &[(EventKind, &PartialDate)]) {
         for (i, (event, date)) in dates.iter().enumerate() {
             let node = format!("{iri}:date:{}", i + 1);
             self.link_to(iri, cs("date"), node.clone());
@@ -304,7 +304,7 @@ impl Builder<'_> {
             }
             let Some((value, datatype)) = date_literal(date) else { continue };
             self.literal(&node, cs("value"), &value, datatype);
-            if r.kind() == Kind::Forum && *event == Event::Held {
+            if r.kind() == Kind::Forum && *event == EventKind::Held {
                 self.literal(iri, schema("startDate"), value, datatype);
             }
         }

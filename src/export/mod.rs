@@ -31,7 +31,7 @@
 //! `cs:end`). A name the crate made up is marked `cs:nameSource "descriptive"`.
 //!
 //! - **Links** are plain statements, `project:x cs:partOf project:y`, the predicate the
-//!   [`Relation`](crate::Relation) in camelCase; each is also an `rdf:Statement` node
+//!   [`Relation`](crate::model::Relation) in camelCase; each is also an `rdf:Statement` node
 //!   (`…:link:N`) with `cs:basis` (`stated`, `context`, `name`, `geography`,
 //!   `common-usage`), `cs:inferred` (`true` unless stated), `cs:role` for the part played,
 //!   and `cs:evidence`, the record's first quote that names the target.
@@ -54,15 +54,17 @@
 //! let ds = china_singapore::dataset();
 //! let doc = export::json_ld(ds);
 //! assert_eq!(doc["@context"]["schema"], "https://schema.org/");
-//! assert!(doc["@graph"].as_array().unwrap().len() > ds.len());
+//! assert!(doc["@graph"].as_array().unwrap().len() > ds.records().count());
 //! ```
 
+mod dir;
 mod graph;
 mod jsonld;
 #[cfg(feature = "rdf")]
 mod rdf;
 mod sheet;
 
+pub use dir::{WriteError, write_dir};
 pub use graph::{BASE_IRI, SCHEMA, VOCAB};
 #[cfg(feature = "rdf")]
 pub use rdf::{RdfError, rdf_triples, write_ntriples, write_turtle};
@@ -91,7 +93,7 @@ pub fn json_ld(ds: &Dataset) -> serde_json::Value {
 /// ```
 /// use china_singapore::Kind;
 /// let ds = china_singapore::dataset();
-/// let forum = ds.record(Kind::Forum, "trade-in-services-forum-4").unwrap();
+/// let forum = ds.lookup("trade-in-services-forum-4").unwrap();
 /// let doc = china_singapore::export::json_ld_record(ds, forum);
 /// assert_eq!(doc["@graph"][0]["@type"][1], "schema:Event");
 /// ```

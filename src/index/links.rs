@@ -1,19 +1,20 @@
-//! Reverse indexes behind filters and navigation, built from every record's links.
+//! Reverse indexes behind filters and links in names, built from every record's links.
 //!
 //! For each (source kind, relation, target kind) there is a sorted list of source positions
 //! per target record, both for direct links and following the target's containment upwards
 //! (a project in Guangzhou is also listed under Guangdong and China). Filters intersect
 //! these lists, driving from the shortest, so they cost what they return.
+//!
+//! The lists a single filter alone reads (a project's sectors, the places a project lies
+//! in through the projects it is part of, …) are built in that filter's file under
+//! `query/`, beside the condition they give meaning to; they live in [`Links`] too.
 
 use hashbrown::HashMap;
 use std::hash::Hash;
 
 use super::{Stored, Table, TableVisitor, Tables};
 use crate::model::record::Described;
-use crate::model::{
-    AgreementKind, Country, ForumKind, Kind, Link, PartialDate, Party, ProjectKind, ProjectStatus, Relation, Sector,
-    SpeakerRole, Target,
-};
+use crate::model::{Country, Kind, Link, PartialDate, Relation, Target};
 
 /// Sorted record positions.
 pub(crate) type Postings = Vec<u32>;
@@ -28,7 +29,7 @@ pub(crate) struct DateIndex {
 }
 
 impl DateIndex {
-    fn build(dates: Vec<Vec<&PartialDate>>) -> Self {
+    pub(crate) fn build(dates: Vec<Vec<&PartialDate>>) -> Self {
         let mut per_record = vec![Vec::new(); dates.len()];
         let mut entries = Vec::new();
         for (i, (slot, ds)) in per_record.iter_mut().zip(dates).enumerate() {
@@ -82,32 +83,28 @@ pub(crate) struct Links {
     up: Vec<Vec<Vec<u32>>>,
     /// Per kind: the dates of its records.
     dates: Vec<DateIndex>,
-    pub(crate) projects_by_sector: HashMap<Sector, Postings>,
-    /// Per place: the projects in it, in a place within it, or part of a project there.
-    pub(crate) projects_in_place: Vec<Postings>,
-    pub(crate) projects_by_country: HashMap<Country, Postings>,
-    pub(crate) projects_by_kind: HashMap<ProjectKind, Postings>,
-    pub(crate) projects_by_status: HashMap<ProjectStatus, Postings>,
-    pub(crate) agreements_by_kind: HashMap<AgreementKind, Postings>,
-    pub(crate) agreements_by_sector: HashMap<Sector, Postings>,
-    pub(crate) forums_by_kind: HashMap<ForumKind, Postings>,
-    /// Per organisation: the forums it hosts, organises or partners, or that are meetings of it.
-    pub(crate) forums_by_org: Vec<Postings>,
-    /// Agreements an organisation is party to, is named in, or signed through one of its people.
-    pub(crate) agreements_by_org: Vec<Postings>,
-    pub(crate) speakers_by_role: HashMap<SpeakerRole, Postings>,
+    /// What the project filter reads.
+    pub(crate) projects: crate::query::ProjectIndex,
+    /// What the agreement filter reads.
+    pub(crate) agreements: crate::query::AgreementIndex,
+    /// What the forum filter reads.
+    pub(crate) forums: crate::query::ForumIndex,
+    /// What the speaker filter reads.
+    pub(crate) speakers: crate::query::SpeakerIndex,
+    /// What the organisation filter reads.
+    pub(crate) organizations: crate::query::OrganizationIndex,
 }
 
-const EMPTY: &[u32] = &[];
+pub(crate) const EMPTY: &[u32] = &[];
 
 /// Appends `i` to a sorted list unless it is already its last entry.
-fn push_sorted(list: &mut Postings, i: u32) {
+pub(crate) fn push_sorted(list: &mut Postings, i: u32) {
     if list.last() != Some(&i) {
         list.push(i);
     }
 }
 
-fn push<K: Hash + Eq>(map: &mut HashMap<K, Postings>, key: K, i: u32) {
+pub(crate) fn push<K: Hash + Eq>(map: &mut HashMap<K, Postings>, key: K, i: u32) {
     push_sorted(map.entry(key).or_default(), i);
 }
 
@@ -211,114 +208,17 @@ impl Links {
         let mut b = Builder { tables, links };
         tables.visit(&mut b);
         let mut links = b.links;
-        links.build_facets(tables);
-        links.add_meeting_dates(tables);
+        links.projects = crate::query::ProjectIndex::build(tables, &links);
+        links.agreements = crate::query::AgreementIndex::build(tables, &links);
+        links.forums = crate::query::ForumIndex::build(tables);
+        links.speakers = crate::query::SpeakerIndex::build(tables);
+        links.organizations = crate::query::OrganizationIndex::build(tables, &links);
         links
     }
 
-    /// An agreement signed at a meeting is dated by the meeting, too: the text says it was
-    /// signed there.
-    fn add_meeting_dates(&mut self, t: &Tables) {
-        let dates = t
-            .agreements
-            .iter()
-            .map(|a| {
-                let own = a.milestones.iter().filter_map(|m| m.date.as_ref());
-                let meeting = a.forum.as_ref().and_then(|f| t.forums.get(f)?.date.as_ref());
-                own.chain(meeting).collect()
-            })
-            .collect();
-        self.dates[Kind::Agreement.index()] = DateIndex::build(dates);
-    }
-
-    /// The closed sets filters use, and the derived place, organisation and country lists.
-    fn build_facets(&mut self, t: &Tables) {
-        self.projects_in_place = vec![Vec::new(); t.places.len()];
-        for (i, p) in t.projects.iter().enumerate() {
-            let i = i as u32;
-            for s in &p.sectors {
-                push(&mut self.projects_by_sector, *s, i);
-            }
-            push(&mut self.projects_by_kind, p.kind, i);
-            if let Some(s) = p.status {
-                push(&mut self.projects_by_status, s, i);
-            }
-            let places = self.project_places(t, i);
-            let place_countries =
-                places.iter().filter_map(|&pl| Some(t.places.as_slice().get(pl as usize)?.country.id));
-            let orgs = p
-                .organizations
-                .iter()
-                .filter_map(|inv| Some(t.organizations.get(&inv.organization)?.country.as_ref()?.id));
-            let mut countries: Vec<Country> = place_countries.chain(orgs).collect();
-            countries.sort_unstable();
-            countries.dedup();
-            for c in countries {
-                push(&mut self.projects_by_country, c, i);
-            }
-            for pl in places {
-                push_sorted(&mut self.projects_in_place[pl as usize], i);
-            }
-        }
-        self.build_agreement_facets(t);
-        self.forums_by_org = vec![Vec::new(); t.organizations.len()];
-        for (i, f) in t.forums.iter().enumerate() {
-            push(&mut self.forums_by_kind, f.kind, i as u32);
-            let involved = f.organizations.iter().map(|o| o.organization.as_str());
-            let mut orgs: Vec<u32> = involved
-                .chain(f.meeting_of.iter().map(|m| m.id.as_str()))
-                .filter_map(|o| t.organizations.position(o))
-                .collect();
-            orgs.sort_unstable();
-            orgs.dedup();
-            for o in orgs {
-                push_sorted(&mut self.forums_by_org[o as usize], i as u32);
-            }
-        }
-        for (i, s) in t.speakers.iter().enumerate() {
-            for r in &s.roles {
-                push(&mut self.speakers_by_role, *r, i as u32);
-            }
-        }
-    }
-
-    /// Every place a project lies in: its own places and those of the projects it is part
-    /// of, and every place containing those; sorted.
-    fn project_places(&self, t: &Tables, project: u32) -> Vec<u32> {
-        let projects = self.up[Kind::Project.index()].get(project as usize).map_or(EMPTY, Vec::as_slice);
-        let own = projects.iter().filter_map(|&p| t.projects.as_slice().get(p as usize)).flat_map(|p| &p.places);
-        let direct = own.filter_map(|r| t.places.position(r.id.as_str()));
-        let mut all: Vec<u32> =
-            direct.flat_map(|pl| self.up[Kind::Place.index()][pl as usize].iter().copied()).collect();
-        all.sort_unstable();
-        all.dedup();
-        all
-    }
-
-    fn build_agreement_facets(&mut self, t: &Tables) {
-        self.agreements_by_org = vec![Vec::new(); t.organizations.len()];
-        for (i, a) in t.agreements.iter().enumerate() {
-            push(&mut self.agreements_by_kind, a.kind, i as u32);
-            for s in &a.sectors {
-                push(&mut self.agreements_by_sector, *s, i as u32);
-            }
-            let parties = a.parties.iter().filter_map(|p| match &p.party {
-                Party::Organization(o) => Some(o.as_str()),
-                Party::Country(_) => None,
-            });
-            let named = a.organizations.iter().map(|x| x.organization.as_str());
-            let signers = a.signatories.iter().filter_map(|s| t.speakers.get(s)).flat_map(|s| s.organizations());
-            let mut orgs: Vec<u32> = parties
-                .chain(named)
-                .chain(signers.map(|o| o.as_str()))
-                .filter_map(|o| t.organizations.position(o))
-                .collect();
-            orgs.sort_unstable();
-            orgs.dedup();
-            for o in orgs {
-                push_sorted(&mut self.agreements_by_org[o as usize], i as u32);
-            }
-        }
+    /// Record `at` of `kind` and every record containing it, at any depth (unordered).
+    pub(crate) fn up(&self, kind: Kind, at: u32) -> &[u32] {
+        self.up.get(kind.index()).and_then(|u| u.get(at as usize)).map_or(EMPTY, Vec::as_slice)
     }
 
     /// The `source` records that link to record `at` of `target` by `relation`; with

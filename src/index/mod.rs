@@ -1,8 +1,8 @@
-//! Indexes: the per-kind [`Table`] (lookup by id and by name), the [`Tables`] of a dataset,
-//! and the link indexes behind filters and navigation.
+//! Indexes: the per-kind [`Table`] (lookup by id and by name, under the rule in `name.rs`),
+//! the [`Tables`] of a dataset, and the link, search and suggestion indexes.
 
-pub(crate) mod key;
 pub(crate) mod links;
+pub(crate) mod name;
 pub(crate) mod search;
 mod suggest;
 mod table;

@@ -13,14 +13,14 @@ use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Stored, Table, TableVisitor, Tables};
-use crate::model::{Field, Kind, Visitor};
+use crate::model::{TextKind, Kind, Visitor};
 
 /// One searchable text: which record and field it is, and the text itself.
 #[derive(Clone, Debug)]
 pub(crate) struct Passage {
     pub(crate) kind: Kind,
     pub(crate) record: u32,
-    pub(crate) field: Field,
+    pub(crate) field: TextKind,
     /// For a quote: its index among the record's quotes.
     pub(crate) quote: Option<u32>,
     pub(crate) text: Box<str>,
@@ -50,21 +50,21 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = (usize, String)> + '_ {
 }
 
 /// How much a word in each field counts.
-fn weight(field: Field) -> f32 {
+fn weight(field: TextKind) -> f32 {
     match field {
-        Field::Name => 3.0,
-        Field::Alias => 2.5,
-        Field::TalkTitle | Field::Theme => 1.5,
+        TextKind::Name => 3.0,
+        TextKind::Alias => 2.5,
+        TextKind::TalkTitle | TextKind::Theme => 1.5,
         _ => 1.0,
     }
 }
 
 /// Gathers a record's texts from its kind's description.
 #[derive(Default)]
-struct Texts<'r>(Vec<(Field, &'r str)>);
+struct Texts<'r>(Vec<(TextKind, &'r str)>);
 
 impl<'r> Visitor<'r> for Texts<'r> {
-    fn text(&mut self, field: Field, text: &'r str) {
+    fn text(&mut self, field: TextKind, text: &'r str) {
         self.0.push((field, text));
     }
 }
@@ -73,12 +73,12 @@ impl<'t> TableVisitor<'t> for SearchIndex {
     fn visit<T: Stored>(&mut self, table: &'t Table<T>) {
         for (i, r) in table.iter().enumerate() {
             let i = i as u32;
-            self.add(T::KIND, i, Field::Name, None, r.name());
+            self.add(T::KIND, i, TextKind::Name, None, r.name());
             for a in r.aliases() {
-                self.add(T::KIND, i, Field::Alias, None, &a.name);
+                self.add(T::KIND, i, TextKind::Alias, None, &a.name);
             }
             for (n, q) in r.quotes().iter().enumerate() {
-                self.add(T::KIND, i, Field::Quote, Some(n as u32), &q.text);
+                self.add(T::KIND, i, TextKind::Quote, Some(n as u32), &q.text);
             }
             let mut texts = Texts::default();
             r.describe(&mut texts);
@@ -118,7 +118,7 @@ impl SearchIndex {
         index
     }
 
-    fn add(&mut self, kind: Kind, record: u32, field: Field, quote: Option<u32>, text: &str) {
+    fn add(&mut self, kind: Kind, record: u32, field: TextKind, quote: Option<u32>, text: &str) {
         let passage = self.passages.len() as u32;
         let mut len = 0;
         for (position, (_, w)) in words(text).enumerate() {

@@ -1,6 +1,6 @@
 //! Suggestions: the names closest to what someone typed, for "did you mean".
 //!
-//! Names are split into words (normalised under the name rule, ordinals written as
+//! Names are split into words (normalized under the name rule, ordinals written as
 //! numbers, so `fourth` and `4th` are one word). Each word of the dictionary is indexed by
 //! its deletion variants (the symmetric-delete method): a typed word finds every dictionary
 //! word within its edit distance (one edit for words of three to five letters, two for
@@ -14,7 +14,7 @@ use std::hash::{BuildHasher, Hasher};
 
 use hashbrown::HashMap;
 
-use super::key;
+use super::name;
 use crate::model::Record;
 
 /// One name of a table, split into dictionary words.
@@ -47,11 +47,11 @@ fn max_edits(len: usize) -> usize {
     }
 }
 
-/// The words of a name or query, normalised, with ordinals as numbers.
+/// The words of a name or query, normalized, with ordinals as numbers.
 pub(crate) fn name_words(s: &str) -> Vec<String> {
-    let spaced = key::spaced(s);
-    let spaced = key::ordinals_as_numbers(&spaced).unwrap_or(spaced);
-    spaced.split(' ').map(key::normalized).filter(|w| !w.is_empty()).collect()
+    let spaced = name::spaced(s);
+    let spaced = name::ordinals_as_numbers(&spaced).unwrap_or(spaced);
+    spaced.split(' ').map(name::normalized).filter(|w| !w.is_empty()).collect()
 }
 
 /// Every string `w` becomes with up to `n` characters deleted (itself included).
@@ -220,7 +220,7 @@ mod tests {
     }
 
     #[test]
-    fn words_are_normalised_and_ordinals_are_numbers() {
+    fn words_are_normalized_and_ordinals_are_numbers() {
         assert_eq!(name_words("The Fourth China-Singapore  Forum"), ["the", "4th", "china", "singapore", "forum"]);
         assert_eq!(name_words("18th JCBC"), ["18th", "jcbc"]);
         assert_eq!(name_words("twenty-first"), ["21st"]);

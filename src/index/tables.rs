@@ -4,12 +4,11 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::Table;
+use super::{Suggestion, Table};
 use crate::error::NotFound;
 use crate::model::record::Quoted;
-use crate::model::record::sealed::Sealed;
 use crate::model::{
-    Agreement, AnyRecord, Document, Forum, Kind, Organization, Place, Project, Record, RecordId, Speaker,
+    Agreement, AnyRecord, Document, Forum, Kind, Organization, Place, Project, Record, Speaker,
 };
 
 /// What the crate's generic code needs of a kind: a record it can parse, write and find in
@@ -71,17 +70,33 @@ macro_rules! tables {
             }
 
             /// The position of the record of `kind` with this id, or else this name or alias.
-            pub(crate) fn position_by_id_or_name(&self, kind: Kind, q: &str) -> Option<u32> {
+            pub(crate) fn position_of(&self, kind: Kind, q: &str) -> Option<u32> {
                 match kind {
-                    $(Kind::$ty => self.$field.position_by_id_or_name(q),)+
+                    $(Kind::$ty => self.$field.position_of(q),)+
                 }
             }
 
-            /// What to say when `q` names no record of `kind`: the closest names.
+            /// What to say when `q` names no record of `kind`: the closest names of that
+            /// kind, and the other kinds it does name.
             pub(crate) fn not_found(&self, kind: Kind, q: &str) -> NotFound {
-                match kind {
+                let mut e = match kind {
                     $(Kind::$ty => self.$field.not_found(q),)+
-                }
+                };
+                e.elsewhere = Kind::ALL.iter().copied().filter(|&k| k != kind && self.position_of(k, q).is_some()).collect();
+                e
+            }
+
+            /// Each kind's closest names to `q`, at most `n` per kind, in the order of the kinds.
+            pub(crate) fn suggest(&self, q: &str, n: usize) -> Vec<Suggestion<'_, AnyRecord<'_>>> {
+                let mut out = Vec::new();
+                $(
+                    out.extend(self.$field.suggest(q, n).into_iter().map(|s| Suggestion {
+                        record: AnyRecord::$ty(s.record),
+                        name: s.name,
+                        distance: s.distance,
+                    }));
+                )+
+                out
             }
 
             /// The record of `kind` at `position`.
@@ -104,12 +119,3 @@ macro_rules! tables {
 }
 
 for_each_kind!(tables);
-
-impl Tables {
-    /// The record a typed id names, if it exists (ids ignore ASCII case).
-    pub(crate) fn resolve<I: RecordId>(&self, id: &I) -> Option<&I::Record> {
-        let kind = <I::Record as Record>::KIND;
-        let position = self.position(kind, id.as_ref())?;
-        <I::Record as Sealed>::from_any(self.record(kind, position)?)
-    }
-}

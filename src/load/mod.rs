@@ -1,4 +1,6 @@
-//! The loader: one path from files to a [`Dataset`], for the embedded data and for yours.
+//! Loading: the [`Loader`] builder, and what a load reports ([`Diagnostic`]s in an
+//! [`Error`], [`Skipped`] files). The checks every load runs are listed in
+//! [the guide](crate::guide#the-loaders-checks).
 //!
 //! A data directory holds `sources/` (one text file per document) and up to seven record
 //! files, `documents.json`, `places.json`, `organizations.json`, `projects.json`,
@@ -7,7 +9,7 @@
 //!
 //! `read` gathers the files (confined to the directory), `pipeline` runs the phases (decode,
 //! parse and index each kind, attach each cited source, check), `validate` holds the checks
-//! and `quotes` the quote search; `write` writes a dataset back.
+//! and `quotes` the quote search.
 
 mod json;
 mod pipeline;
@@ -15,9 +17,8 @@ mod provenance;
 mod quotes;
 mod read;
 mod validate;
-mod write;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use pipeline::load;
 pub use read::Skipped;
@@ -25,160 +26,212 @@ pub use read::Skipped;
 pub use read::embedded_files;
 #[cfg(feature = "embedded")]
 use read::embedded_inputs;
+pub(crate) use read::is_plain_file_name;
 use read::{Inputs, memory_inputs, read_dir};
-pub use write::WriteError;
 
+pub use crate::error::{Diagnostic, DiagnosticKind};
 use crate::Dataset;
 use crate::error::Error;
 
-/// Settings for a load: the bounds that keep a hostile or mistaken directory from costing
-/// more than it should.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-#[non_exhaustive]
-pub struct LoadOptions {
-    /// The largest file the loader reads, in bytes (16 MiB by default), counted as read:
-    /// larger files are reported, and never read past this.
-    pub max_file_bytes: u64,
-    /// The most bytes a load reads in all its files (256 MiB by default).
-    pub max_total_bytes: u64,
-    /// The most diagnostics listed per file (100 by default); past it, one more diagnostic
-    /// counts the rest.
-    pub max_diagnostics_per_file: usize,
+/// The bounds that keep a hostile or mistaken directory from costing more than it should.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Limits {
+    pub(crate) max_file_bytes: u64,
+    pub(crate) max_total_bytes: u64,
+    pub(crate) max_diagnostics_per_file: usize,
 }
 
-impl Default for LoadOptions {
+impl Default for Limits {
     fn default() -> Self {
         Self { max_file_bytes: 16 * 1024 * 1024, max_total_bytes: 256 * 1024 * 1024, max_diagnostics_per_file: 100 }
     }
 }
 
-impl LoadOptions {
-    /// Options with a different file size limit.
-    ///
-    /// ```
-    /// let opts = china_singapore::LoadOptions::default().with_max_file_bytes(1024);
-    /// assert_eq!(opts.max_file_bytes, 1024);
-    /// ```
-    pub fn with_max_file_bytes(mut self, bytes: u64) -> Self {
-        self.max_file_bytes = bytes;
-        self
-    }
-
-    /// Options with a different bound on the bytes read in all.
-    ///
-    /// ```
-    /// let opts = china_singapore::LoadOptions::default().with_max_total_bytes(1 << 20);
-    /// assert_eq!(opts.max_total_bytes, 1 << 20);
-    /// ```
-    pub fn with_max_total_bytes(mut self, bytes: u64) -> Self {
-        self.max_total_bytes = bytes;
-        self
-    }
-
-    /// Options with a different number of diagnostics listed per file.
-    ///
-    /// ```
-    /// let opts = china_singapore::LoadOptions::default().with_max_diagnostics_per_file(5);
-    /// assert_eq!(opts.max_diagnostics_per_file, 5);
-    /// ```
-    pub fn with_max_diagnostics_per_file(mut self, n: usize) -> Self {
-        self.max_diagnostics_per_file = n;
-        self
-    }
+/// A load, configured: its limits and what it reads. [`Dataset::from_dir`] and
+/// [`Dataset::embedded`] are the one-line forms; a `Loader` takes the same options on every
+/// path.
+///
+/// The embedded data ([`Loader::embedded`]) comes first, then the directory, then each set
+/// of files in the order given, so an id that the embedded data already uses is reported
+/// on yours. A load reads nothing outside the directories it is given, and returns either a
+/// whole dataset or every problem found.
+///
+/// ```
+/// use china_singapore::Loader;
+/// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/my-data");
+/// let ds = Loader::new().max_file_bytes(1 << 20).embedded().dir(dir).load().unwrap();
+/// assert!(ds.projects().by_name("Demo Park").is_some());
+/// assert!(ds.projects().by_name("CSGKC").is_some());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[must_use = "a loader does nothing until `load` is called"]
+pub struct Loader {
+    limits: Limits,
+    embedded: bool,
+    dir: Option<PathBuf>,
+    files: Vec<Vec<(String, Vec<u8>)>>,
 }
 
-impl Dataset {
-    /// Loads a directory laid out like the crate's `data/`.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::DirectoryNotFound`] if `dir` is not a directory, [`Error::NoRecordFiles`] if
-    /// it holds no record file, and [`Error::Invalid`] with every problem found otherwise.
+impl Loader {
+    /// A loader with the default limits (16 MiB a file, 256 MiB in all, 100 diagnostics
+    /// listed per file) that reads nothing yet.
     ///
     /// ```
-    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/my-data");
-    /// let ds = china_singapore::Dataset::from_dir(dir).unwrap();
-    /// assert!(ds.projects().find("Demo Park").is_some());
+    /// let err = china_singapore::Loader::new().load().unwrap_err();
+    /// assert!(matches!(err, china_singapore::Error::NoRecordFiles { .. }));
     /// ```
-    pub fn from_dir(dir: impl AsRef<Path>) -> Result<Dataset, Error> {
-        Self::from_dir_with(dir, &LoadOptions::default())
+    pub fn new() -> Self {
+        Self::default()
     }
 
-    /// Loads a directory with explicit [`LoadOptions`].
-    ///
-    /// # Errors
-    ///
-    /// As [`Dataset::from_dir`].
+    /// The largest file the loader reads, in bytes (16 MiB by default), counted as read:
+    /// larger files are reported, and never read past this.
     ///
     /// ```
-    /// use china_singapore::{Dataset, DiagnosticKind, LoadOptions};
+    /// use china_singapore::{Loader, load::DiagnosticKind};
     /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/my-data");
-    /// let err = Dataset::from_dir_with(dir, &LoadOptions::default().with_max_file_bytes(10)).unwrap_err();
+    /// let err = Loader::new().max_file_bytes(10).dir(dir).load().unwrap_err();
     /// assert!(err.diagnostics().iter().all(|d| d.kind == DiagnosticKind::TooLarge));
     /// ```
-    pub fn from_dir_with(dir: impl AsRef<Path>, options: &LoadOptions) -> Result<Dataset, Error> {
-        let mut inputs = Inputs::default();
-        read_dir(dir.as_ref(), options, &mut inputs)?;
-        inputs.require_record_files(dir.as_ref())?;
-        load(inputs, options)
+    pub fn max_file_bytes(mut self, bytes: u64) -> Self {
+        self.limits.max_file_bytes = bytes;
+        self
     }
 
-    /// Loads from files held in memory, given as (path within the data layout, bytes) pairs,
-    /// e.g. `("projects.json", json)` and `("sources/article.txt", text)`.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::NoRecordFiles`] if no path is a record file, and [`Error::Invalid`] with
-    /// every problem found otherwise.
+    /// The most bytes a load reads in all its files (256 MiB by default).
     ///
     /// ```
-    /// use china_singapore::Dataset;
-    /// let ds = Dataset::from_files([
+    /// use china_singapore::{Loader, load::DiagnosticKind};
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/my-data");
+    /// let err = Loader::new().max_total_bytes(100).dir(dir).load().unwrap_err();
+    /// assert!(err.diagnostics().iter().any(|d| d.kind == DiagnosticKind::TooLarge));
+    /// ```
+    pub fn max_total_bytes(mut self, bytes: u64) -> Self {
+        self.limits.max_total_bytes = bytes;
+        self
+    }
+
+    /// The most diagnostics listed per file (100 by default); past it, one more diagnostic
+    /// counts the rest.
+    ///
+    /// ```
+    /// use china_singapore::{Loader, load::DiagnosticKind};
+    /// let places = r#"[{"id": "A"}, {"id": "B"}, {"id": "C"}]"#;
+    /// let err = Loader::new().max_diagnostics_per_file(1).files([("places.json", places)]).load().unwrap_err();
+    /// assert_eq!(err.diagnostics().last().unwrap().kind, DiagnosticKind::MoreProblems);
+    /// ```
+    pub fn max_diagnostics_per_file(mut self, n: usize) -> Self {
+        self.limits.max_diagnostics_per_file = n;
+        self
+    }
+
+    /// Reads the embedded data too, before everything else. Needs the `embedded` feature
+    /// (on by default).
+    ///
+    /// ```
+    /// let ds = china_singapore::Loader::new().embedded().load().unwrap();
+    /// assert_eq!(&ds, china_singapore::dataset());
+    /// ```
+    #[cfg(feature = "embedded")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "embedded")))]
+    pub fn embedded(mut self) -> Self {
+        self.embedded = true;
+        self
+    }
+
+    /// Reads a directory laid out like the crate's `data/`: `sources/` and the record files.
+    /// A load reads one directory: a second call replaces the first.
+    ///
+    /// ```
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/my-data");
+    /// let ds = china_singapore::Loader::new().dir(dir).load().unwrap();
+    /// assert!(ds.projects().by_name("Demo Park").is_some());
+    /// ```
+    pub fn dir(mut self, dir: impl AsRef<Path>) -> Self {
+        self.dir = Some(dir.as_ref().to_path_buf());
+        self
+    }
+
+    /// Reads files held in memory, given as (path within the data layout, bytes) pairs,
+    /// e.g. `("projects.json", json)` and `("sources/article.txt", text)`.
+    ///
+    /// ```
+    /// let ds = china_singapore::Loader::new().files([
     ///     ("sources/a.txt", "Lion City is a nickname."),
     ///     ("documents.json", r#"[{"id": "a", "title": "A", "file": "a.txt", "date_note": "undated",
     ///         "quotes": [{"document": "a", "text": "Lion City"}]}]"#),
     ///     ("places.json", r#"[{"id": "lion-city", "name": "Lion City", "kind": "city",
     ///         "country": {"id": "singapore", "basis": "context"},
     ///         "quotes": [{"document": "a", "text": "Lion City"}]}]"#),
-    /// ]).unwrap();
-    /// assert_eq!(ds.places().get("lion-city").unwrap().name, "Lion City");
+    /// ]).load().unwrap();
+    /// assert_eq!(ds.places().by_id("lion-city").unwrap().name, "Lion City");
     /// ```
-    pub fn from_files<P, B>(files: impl IntoIterator<Item = (P, B)>) -> Result<Dataset, Error>
+    pub fn files<P, B>(mut self, files: impl IntoIterator<Item = (P, B)>) -> Self
     where
         P: Into<String>,
         B: Into<Vec<u8>>,
     {
-        Self::from_files_with(files, &LoadOptions::default())
+        self.files.push(files.into_iter().map(|(p, b)| (p.into(), b.into())).collect());
+        self
     }
 
-    /// Loads from files in memory with explicit [`LoadOptions`].
+    /// Runs the load: reads everything it was given, runs every check, and returns the
+    /// dataset or every problem found.
     ///
     /// # Errors
     ///
-    /// As [`Dataset::from_files`].
+    /// [`Error::DirectoryNotFound`] if a directory is not one, [`Error::NoRecordFiles`] if a
+    /// directory or set of files holds no record file (or nothing was given to read), and
+    /// [`Error::Invalid`] with every problem found otherwise.
     ///
     /// ```
-    /// use china_singapore::{Dataset, DiagnosticKind, LoadOptions};
-    /// let err = Dataset::from_files_with([("places.json", "[]   ")], &LoadOptions::default().with_max_file_bytes(2)).unwrap_err();
-    /// assert_eq!(err.diagnostics()[0].kind, DiagnosticKind::TooLarge);
+    /// let err = china_singapore::Loader::new().files([("places.json", "[{]")]).load().unwrap_err();
+    /// assert_eq!(err.diagnostics()[0].kind, china_singapore::load::DiagnosticKind::Syntax);
     /// ```
-    pub fn from_files_with<P, B>(
-        files: impl IntoIterator<Item = (P, B)>,
-        options: &LoadOptions,
-    ) -> Result<Dataset, Error>
-    where
-        P: Into<String>,
-        B: Into<Vec<u8>>,
-    {
+    pub fn load(&self) -> Result<Dataset, Error> {
         let mut inputs = Inputs::default();
-        memory_inputs(&mut inputs, files.into_iter().map(|(p, b)| (p.into(), b.into())).collect());
-        inputs.require_record_files(Path::new("."))?;
-        load(inputs, options)
+        #[cfg(feature = "embedded")]
+        if self.embedded {
+            embedded_inputs(&mut inputs);
+        }
+        if !self.embedded && self.dir.is_none() && self.files.is_empty() {
+            return Err(Error::NoRecordFiles { path: PathBuf::from(".") });
+        }
+        if let Some(dir) = &self.dir {
+            let mut own = Inputs::default();
+            read_dir(dir, &self.limits, &mut own)?;
+            own.require_record_files(dir)?;
+            inputs.absorb(own);
+        }
+        for files in &self.files {
+            let mut own = Inputs::default();
+            memory_inputs(&mut own, files.clone());
+            own.require_record_files(Path::new("."))?;
+            inputs.absorb(own);
+        }
+        load(inputs, &self.limits)
+    }
+}
+
+impl Dataset {
+    /// Loads a directory laid out like the crate's `data/`: `Loader::new().dir(dir).load()`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Loader::load`].
+    ///
+    /// ```
+    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/my-data");
+    /// let ds = china_singapore::Dataset::from_dir(dir).unwrap();
+    /// assert!(ds.projects().by_name("Demo Park").is_some());
+    /// ```
+    pub fn from_dir(dir: impl AsRef<Path>) -> Result<Dataset, Error> {
+        Loader::new().dir(dir).load()
     }
 
     /// Builds a fresh copy of the embedded dataset, through the same loader and checks as
-    /// user data. Most callers want the cached [`dataset()`](crate::dataset) instead.
-    /// Needs the `embedded` feature (on by default).
+    /// user data: `Loader::new().embedded().load()`. Most callers want the cached
+    /// [`dataset()`](crate::dataset) instead. Needs the `embedded` feature (on by default).
     ///
     /// # Errors
     ///
@@ -190,36 +243,8 @@ impl Dataset {
     /// assert_eq!(&ds, china_singapore::dataset());
     /// ```
     #[cfg(feature = "embedded")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "embedded")))]
     pub fn embedded() -> Result<Dataset, Error> {
-        let mut inputs = Inputs::default();
-        embedded_inputs(&mut inputs);
-        load(inputs, &LoadOptions::default())
-    }
-
-    /// Loads the embedded dataset plus the records and sources of your directory. An id
-    /// that the embedded data already uses is reported as a duplicate. Needs the `embedded`
-    /// feature (on by default).
-    ///
-    /// # Errors
-    ///
-    /// As [`Dataset::from_dir`], for the embedded data and your directory together.
-    ///
-    /// ```
-    /// let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/my-data");
-    /// let ds = china_singapore::Dataset::embedded_with_dir(dir).unwrap();
-    /// assert!(ds.projects().find("Demo Park").is_some());
-    /// assert!(ds.projects().find("CSGKC").is_some());
-    /// ```
-    #[cfg(feature = "embedded")]
-    pub fn embedded_with_dir(dir: impl AsRef<Path>) -> Result<Dataset, Error> {
-        let options = LoadOptions::default();
-        let mut inputs = Inputs::default();
-        read_dir(dir.as_ref(), &options, &mut inputs)?;
-        inputs.require_record_files(dir.as_ref())?;
-        // The embedded files come first, so an id both use is reported on yours.
-        let user = std::mem::take(&mut inputs.files);
-        embedded_inputs(&mut inputs);
-        inputs.files.extend(user);
-        load(inputs, &options)
+        Loader::new().embedded().load()
     }
 }

@@ -4,12 +4,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::LoadOptions;
+use super::Limits;
 use super::json::{File, LineIndex, Loc, parse_file};
 use super::quotes::{Positions, QuoteIndex};
 use super::read::{Input, Inputs, Skipped, file_diag, kind_of, too_large};
 use super::validate::{At, Checker, RecordChecks};
-use super::write::is_plain_file_name;
+use super::read::is_plain_file_name;
 use crate::Dataset;
 use crate::error::{Diagnostic, DiagnosticKind, Error};
 use crate::index::{Stored, Table, TableBuilder, Tables};
@@ -30,11 +30,11 @@ impl Inputs {
 
 /// Size, byte order mark and encoding, per file: the text of each file that passes, and a
 /// diagnostic for each that does not.
-fn decode<'i>(inputs: &'i [Input], options: &LoadOptions, diags: &mut Vec<Diagnostic>) -> Vec<Option<&'i str>> {
+fn decode<'i>(inputs: &'i [Input], options: &Limits, diags: &mut Vec<Diagnostic>) -> Vec<Option<&'i str>> {
     inputs.iter().map(|input| decode_one(input, options).map_err(|d| diags.push(d)).ok()).collect()
 }
 
-fn decode_one<'i>(input: &'i Input, options: &LoadOptions) -> Result<&'i str, Diagnostic> {
+fn decode_one<'i>(input: &'i Input, options: &Limits) -> Result<&'i str, Diagnostic> {
     if input.bytes.len() as u64 > options.max_file_bytes {
         return Err(too_large(&input.path, options.max_file_bytes, options));
     }
@@ -125,7 +125,7 @@ impl TableBuilder for Parse<'_, '_> {
 struct Sources<'s, 'i> {
     memory: &'s MemorySources<'i>,
     inputs: &'s mut Inputs,
-    options: &'s LoadOptions,
+    options: &'s Limits,
     used: BTreeSet<String>,
 }
 
@@ -189,7 +189,7 @@ fn attach_sources(tables: &mut Tables, sources: &mut Sources<'_, '_>, c: &mut Ch
 }
 
 /// The one loader: files in, a checked and indexed dataset (or every problem) out.
-pub(crate) fn load(mut inputs: Inputs, options: &LoadOptions) -> Result<Dataset, Error> {
+pub(crate) fn load(mut inputs: Inputs, options: &Limits) -> Result<Dataset, Error> {
     let files = std::mem::take(&mut inputs.files);
     let mut diags = std::mem::take(&mut inputs.diags);
     let texts = decode(&files, options, &mut diags);

@@ -7,7 +7,7 @@ use once_cell::unsync::OnceCell;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::index::Tables;
-use crate::index::key::normalized;
+use crate::index::name::normalized;
 use crate::model::{Alias, Basis, Country, Link, PartialDate, PlaceKind, Record, Target};
 
 /// What a record's quotes say, under the name rule (case, spacing and punctuation ignored).
@@ -125,7 +125,7 @@ pub(crate) fn relative_date_problem(tables: &Tables, d: &PartialDate) -> Option<
             "`relative` is `{relative}` but `relative_to` is missing; expected the document it counts from"
         ));
     };
-    let Some(doc) = tables.documents.get(doc_id).filter(|doc| doc.id == *doc_id) else {
+    let Some(doc) = tables.documents.by_id(doc_id).filter(|doc| doc.id == *doc_id) else {
         return Some(format!(
             "`relative_to` names document `{doc_id}`, which does not exist; expected the id of a record in documents.json"
         ));

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 #[cfg(feature = "embedded")]
 use include_dir::{Dir, include_dir};
 
-use super::LoadOptions;
+use super::Limits;
 use crate::error::{Diagnostic, DiagnosticKind, Error};
 use crate::model::Kind;
 
@@ -52,7 +52,7 @@ pub(crate) struct Inputs {
     pub(crate) skipped: Vec<Skipped>,
     /// Kinds with a record file that could not be read: their ids are unknown.
     pub(crate) unreadable: Vec<Kind>,
-    /// How many bytes have been read so far, against [`LoadOptions::max_total_bytes`].
+    /// How many bytes have been read so far, against [`Loader::max_total_bytes`].
     pub(crate) total: u64,
     /// The data directory's real path, when reading one.
     pub(crate) root: Option<PathBuf>,
@@ -63,7 +63,7 @@ pub(crate) struct Inputs {
 /// Handy to start a data directory of your own from the crate's.
 ///
 /// ```
-/// let files = china_singapore::embedded_files();
+/// let files = china_singapore::load::embedded_files();
 /// assert!(files.iter().any(|(path, _)| *path == "projects.json"));
 /// assert!(files.iter().any(|(path, _)| *path == "sources/trade-in-services-forum.txt"));
 /// ```
@@ -114,9 +114,9 @@ fn io_diag(path: &Path, e: &std::io::Error) -> Diagnostic {
     file_diag(DiagnosticKind::Io, &path.display().to_string(), message)
 }
 
-pub(crate) fn too_large(path: &str, len: u64, options: &LoadOptions) -> Diagnostic {
+pub(crate) fn too_large(path: &str, len: u64, options: &Limits) -> Diagnostic {
     let message =
-        format!("more than {len} bytes; expected at most {} (LoadOptions::max_file_bytes)", options.max_file_bytes);
+        format!("more than {len} bytes; expected at most {} (Loader::max_file_bytes)", options.max_file_bytes);
     file_diag(DiagnosticKind::TooLarge, path, message)
 }
 
@@ -126,9 +126,21 @@ pub(crate) fn kind_of(rel: &str) -> Option<Kind> {
 }
 
 impl Inputs {
+    /// Adds what another reading gathered (a directory's, or files given in memory) after
+    /// what this one holds.
+    pub(crate) fn absorb(&mut self, other: Inputs) {
+        self.files.extend(other.files);
+        self.disk_sources.extend(other.disk_sources);
+        self.diags.extend(other.diags);
+        self.skipped.extend(other.skipped);
+        self.unreadable.extend(other.unreadable);
+        self.total += other.total;
+        self.root = other.root.or(self.root.take());
+    }
+
     /// Reads a file of the data directory into memory, if it is a regular file inside the
     /// directory and within the size limits; otherwise says why not.
-    pub(crate) fn read_confined(&mut self, path: &Path, options: &LoadOptions) -> Result<Vec<u8>, Diagnostic> {
+    pub(crate) fn read_confined(&mut self, path: &Path, options: &Limits) -> Result<Vec<u8>, Diagnostic> {
         let shown = path.display().to_string();
         let real = std::fs::canonicalize(path).map_err(|e| io_diag(path, &e))?;
         if let Some(root) = &self.root
@@ -154,7 +166,7 @@ impl Inputs {
         }
         if bytes.len() as u64 > left {
             let message = format!(
-                "the files read so far pass {} bytes in all; expected at most that (LoadOptions::max_total_bytes)",
+                "the files read so far pass {} bytes in all; expected at most that (Loader::max_total_bytes)",
                 options.max_total_bytes
             );
             return Err(file_diag(DiagnosticKind::TooLarge, &shown, message));
@@ -179,7 +191,7 @@ impl Inputs {
     }
 
     /// Reads one top-level entry of the data directory.
-    fn read_entry(&mut self, path: PathBuf, options: &LoadOptions) {
+    fn read_entry(&mut self, path: PathBuf, options: &Limits) {
         let name = file_name(&path);
         if name == "sources" {
             match self.read_sources_dir(&path) {
@@ -243,7 +255,7 @@ fn file_name(path: &Path) -> String {
 }
 
 /// Reads a data directory: its record files now, its sources when cited.
-pub(crate) fn read_dir(dir: &Path, options: &LoadOptions, inputs: &mut Inputs) -> Result<(), Error> {
+pub(crate) fn read_dir(dir: &Path, options: &Limits, inputs: &mut Inputs) -> Result<(), Error> {
     if !dir.is_dir() {
         return Err(Error::DirectoryNotFound { path: dir.to_path_buf() });
     }
@@ -252,4 +264,13 @@ pub(crate) fn read_dir(dir: &Path, options: &LoadOptions, inputs: &mut Inputs) -
         inputs.read_entry(path, options);
     }
     Ok(())
+}
+
+/// True for one plain file name: no separator, no `..`, not absolute, no NUL.
+pub(crate) fn is_plain_file_name(name: &str) -> bool {
+    !name.is_empty()
+        && name != "."
+        && name != ".."
+        && !name.contains(['/', '\\', '\0'])
+        && Path::new(name).file_name().is_some_and(|f| f == name)
 }

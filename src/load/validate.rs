@@ -7,7 +7,7 @@
 
 use hashbrown::HashSet;
 
-use super::LoadOptions;
+use super::Limits;
 use super::json::{File, Loc};
 use super::provenance::{Mentions, TargetNames, relative_date_problem, unstated_alias, unstated_link};
 use super::quotes::QuoteIndex;
@@ -48,7 +48,7 @@ pub(crate) struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    pub(crate) fn new(files: Vec<File<'a>>, options: &LoadOptions) -> Self {
+    pub(crate) fn new(files: Vec<File<'a>>, options: &Limits) -> Self {
         let n = Kind::ALL.len();
         Checker {
             found: vec![0; files.len()],
@@ -73,7 +73,7 @@ impl<'a> Checker<'a> {
     pub(crate) fn finish(mut self) -> Vec<Diagnostic> {
         for (file, &n) in self.found.iter().enumerate().filter(|&(_, &n)| n > self.cap) {
             let message = format!(
-                "{} more problem(s) in this file are not listed; expected at most {} per file (LoadOptions::max_diagnostics_per_file)",
+                "{} more problem(s) in this file are not listed; expected at most {} per file (Loader::max_diagnostics_per_file)",
                 n - self.cap,
                 self.cap
             );

@@ -3,7 +3,7 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    AgreementId, Alias, Basis, Count, Country, Describe, Event, ForumId, Kind, Link, NameSource, OrganizationId,
+    AgreementId, Alias, Basis, Count, Country, Describe, EventKind, ForumId, Kind, Link, NameSource, OrganizationId,
     PartialDate, PlaceId, ProjectId, Quote, Ref, Relation, Role, Sector, SpeakerId, Target, Visitor, impl_record,
 };
 
@@ -126,30 +126,14 @@ pub struct AgreementInvolvement {
     pub basis: Basis,
 }
 
-closed_enum! {
-    /// Something that happened, or will happen, to an agreement.
-    #[non_exhaustive]
-    pub enum MilestoneKind {
-        /// Signed.
-        Signed = "signed",
-        /// Came into force.
-        InForce = "in-force",
-        /// Takes effect (in the future, as written).
-        TakesEffect = "takes-effect",
-        /// Follow-up talks on an upgrade announced.
-        UpgradeTalksAnnounced = "upgrade-talks-announced",
-        /// A party takes over the presidency.
-        PresidencyTakenOver = "presidency-taken-over",
-    }
-}
-
 /// A dated event in an agreement's life.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Milestone {
-    /// What happened.
-    pub event: MilestoneKind,
+    /// What happened: one of the agreement events of [`EventKind`] (signed, in force,
+    /// takes effect, upgrade talks announced, presidency taken over).
+    pub event: EventKind,
     /// When, as the text gives it.
     #[serde(default)]
     pub date: Option<PartialDate>,
@@ -223,19 +207,6 @@ pub struct Agreement {
 
 impl_record!(Agreement, Kind::Agreement, name);
 
-impl MilestoneKind {
-    /// The timeline event this milestone is.
-    pub(crate) fn event(self) -> Event {
-        match self {
-            MilestoneKind::Signed => Event::Signed,
-            MilestoneKind::InForce => Event::InForce,
-            MilestoneKind::TakesEffect => Event::TakesEffect,
-            MilestoneKind::UpgradeTalksAnnounced => Event::UpgradeTalksAnnounced,
-            MilestoneKind::PresidencyTakenOver => Event::PresidencyTakenOver,
-        }
-    }
-}
-
 impl Describe for Agreement {
     fn describe<'r>(&'r self, v: &mut dyn Visitor<'r>) {
         for p in &self.parties {
@@ -264,13 +235,16 @@ impl Describe for Agreement {
         super::project::texts(v, self.description.as_deref(), &self.aims, &self.achievements);
         for m in &self.milestones {
             for a in &m.aims {
-                v.text(super::Field::Aim, a);
+                v.text(super::TextKind::Aim, a);
             }
             if let Some(p) = &m.party {
                 v.link(p.link(Relation::MilestoneParty, "milestones.party"));
             }
+            if !m.event.is_milestone() {
+                v.problem(Some(m.event.as_str()), format!("`{}` is not something that happens to an agreement", m.event));
+            }
             if let Some(d) = &m.date {
-                v.date(m.event.event(), d);
+                v.date(m.event, d);
             }
         }
         for c in &self.counts {
@@ -283,22 +257,22 @@ impl Agreement {
     /// The first milestone of this kind: when it was signed, came into force, …
     ///
     /// ```
-    /// use china_singapore::MilestoneKind;
-    /// let depa = china_singapore::dataset().agreements().find("DEPA").unwrap();
-    /// let signed = depa.milestone(MilestoneKind::Signed).unwrap();
+    /// use china_singapore::model::EventKind;
+    /// let depa = china_singapore::dataset().agreements().by_name("DEPA").unwrap();
+    /// let signed = depa.milestone(EventKind::Signed).unwrap();
     /// assert_eq!(signed.date.as_ref().unwrap().as_written, "June 12 last year");
-    /// assert!(depa.milestone(MilestoneKind::InForce).is_none());
+    /// assert!(depa.milestone(EventKind::InForce).is_none());
     /// ```
-    pub fn milestone(&self, kind: MilestoneKind) -> Option<&Milestone> {
+    pub fn milestone(&self, kind: EventKind) -> Option<&Milestone> {
         self.milestones.iter().find(|m| m.event == kind)
     }
 
     /// The first count of the given unit, e.g. the agreements signed in a package.
     ///
     /// ```
-    /// use china_singapore::CountUnit;
+    /// use china_singapore::model::CountUnit;
     /// let ds = china_singapore::dataset();
-    /// let contracts = ds.agreements().get("forum-contracts").unwrap();
+    /// let contracts = ds.agreements().by_id("forum-contracts").unwrap();
     /// assert_eq!(contracts.count(CountUnit::Groups).unwrap().value, 21);
     /// ```
     pub fn count(&self, unit: super::CountUnit) -> Option<&Count> {
@@ -308,9 +282,9 @@ impl Agreement {
     /// The organisations playing this role (other than party) in the agreement, in order.
     ///
     /// ```
-    /// use china_singapore::AgreementRole;
+    /// use china_singapore::model::AgreementRole;
     /// let ds = china_singapore::dataset();
-    /// let regs = ds.agreements().get("regulations-on-csgkc").unwrap();
+    /// let regs = ds.agreements().by_id("regulations-on-csgkc").unwrap();
     /// let delegates: Vec<&str> = regs.organizations_in(AgreementRole::Delegate).map(|o| o.as_str()).collect();
     /// assert_eq!(delegates, ["csgks-management-committee"]);
     /// ```

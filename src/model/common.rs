@@ -4,7 +4,7 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Event, Visitor};
+use super::{EventKind, Visitor};
 
 record_id!(
     /// The id of a [`Document`](crate::Document), e.g. `trade-in-services-forum`.
@@ -67,10 +67,10 @@ impl Quote {
     ///
     /// ```
     /// let ds = china_singapore::dataset();
-    /// let park = ds.projects().find("China-Singapore Smart Park").unwrap();
+    /// let park = ds.projects().by_name("China-Singapore Smart Park").unwrap();
     /// let q = &park.quotes[0];
     /// let at = q.position().unwrap();
-    /// let doc = ds.documents().get(&q.document).unwrap();
+    /// let doc = ds.documents().by_id(&q.document).unwrap();
     /// assert_eq!(&doc.text[at.start..at.end], q.text);
     /// assert!(at.line > 1);
     /// ```
@@ -176,7 +176,7 @@ impl Basis {
     /// True unless the text states it: for drawing or filtering inferred links.
     ///
     /// ```
-    /// use china_singapore::Basis;
+    /// use china_singapore::model::Basis;
     /// assert!(!Basis::Stated.is_inferred());
     /// assert!(Basis::Context.is_inferred() && Basis::Geography.is_inferred());
     /// ```
@@ -198,7 +198,7 @@ pub struct Ref<I> {
 }
 
 /// A link to a record is as good as its id wherever an id is taken:
-/// `ds.places().get(&project.places[0])`.
+/// `ds.places().by_id(&project.places[0])`.
 impl<I: AsRef<str>> AsRef<str> for Ref<I> {
     fn as_ref(&self) -> &str {
         self.id.as_ref()
@@ -209,7 +209,7 @@ impl<I> Ref<I> {
     /// A link with its basis.
     ///
     /// ```
-    /// use china_singapore::{Basis, PlaceId, Ref};
+    /// use china_singapore::{model::{Basis, PlaceId, Ref}};
     /// let r = Ref::new(PlaceId::new("guangzhou"), Basis::Name);
     /// assert_eq!((r.id.as_str(), r.basis), ("guangzhou", Basis::Name));
     /// ```
@@ -237,7 +237,7 @@ impl Country {
     /// The country's English name.
     ///
     /// ```
-    /// assert_eq!(china_singapore::Country::NewZealand.name(), "New Zealand");
+    /// assert_eq!(china_singapore::model::Country::NewZealand.name(), "New Zealand");
     /// ```
     pub fn name(self) -> &'static str {
         match self {
@@ -311,7 +311,7 @@ impl Year {
     ///
     /// ```
     /// let ds = china_singapore::dataset();
-    /// let depa = ds.agreements().get("depa").unwrap();
+    /// let depa = ds.agreements().by_id("depa").unwrap();
     /// let signed = depa.milestones[0].date.as_ref().unwrap();
     /// assert!(signed.year.as_ref().unwrap().is_inferred()); // "June 12 last year"
     /// ```
@@ -414,7 +414,7 @@ impl CalendarDate {
     /// A valid calendar day, or `None` (e.g. for month 13 or 31 April).
     ///
     /// ```
-    /// use china_singapore::CalendarDate;
+    /// use china_singapore::model::CalendarDate;
     /// assert!(CalendarDate::new(2021, 11, 5).is_some());
     /// assert!(CalendarDate::new(2021, 13, 1).is_none());
     /// ```
@@ -429,7 +429,7 @@ impl CalendarDate {
     /// The year.
     ///
     /// ```
-    /// assert_eq!(china_singapore::CalendarDate::new(2020, 6, 12).unwrap().year(), 2020);
+    /// assert_eq!(china_singapore::model::CalendarDate::new(2020, 6, 12).unwrap().year(), 2020);
     /// ```
     pub fn year(self) -> i32 {
         self.year
@@ -438,7 +438,7 @@ impl CalendarDate {
     /// The month, 1 to 12.
     ///
     /// ```
-    /// assert_eq!(china_singapore::CalendarDate::new(2020, 6, 12).unwrap().month(), 6);
+    /// assert_eq!(china_singapore::model::CalendarDate::new(2020, 6, 12).unwrap().month(), 6);
     /// ```
     pub fn month(self) -> u8 {
         self.month
@@ -447,7 +447,7 @@ impl CalendarDate {
     /// The day of the month.
     ///
     /// ```
-    /// assert_eq!(china_singapore::CalendarDate::new(2020, 6, 12).unwrap().day(), 12);
+    /// assert_eq!(china_singapore::model::CalendarDate::new(2020, 6, 12).unwrap().day(), 12);
     /// ```
     pub fn day(self) -> u8 {
         self.day
@@ -468,7 +468,7 @@ pub struct BadDate(String);
 /// past 9999 more digits, as in ISO 8601's expanded form).
 ///
 /// ```
-/// use china_singapore::CalendarDate;
+/// use china_singapore::model::CalendarDate;
 /// let d: CalendarDate = "2021-11-05".parse().unwrap();
 /// assert_eq!((d.year(), d.month(), d.day()), (2021, 11, 5));
 /// assert!("2021-02-30".parse::<CalendarDate>().is_err());
@@ -520,7 +520,7 @@ impl PartialDate {
     ///
     /// ```
     /// let ds = china_singapore::dataset();
-    /// let depa = ds.agreements().get("depa").unwrap();
+    /// let depa = ds.agreements().by_id("depa").unwrap();
     /// let (first, last) = depa.milestones[0].date.as_ref().unwrap().bounds().unwrap();
     /// assert_eq!((first.to_string(), last.to_string()), ("2020-06-12".into(), "2020-06-12".into()));
     /// ```
@@ -687,7 +687,7 @@ impl Count {
     pub(crate) fn describe<'r>(&'r self, v: &mut dyn Visitor<'r>) {
         v.count(self);
         if let Some(d) = &self.date {
-            v.date(Event::Figure, d);
+            v.date(EventKind::Figure, d);
         }
     }
 }

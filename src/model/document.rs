@@ -2,7 +2,7 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Alias, Describe, DocumentId, Field, Kind, Quote, Visitor, Year, impl_record};
+use super::{Alias, Describe, DocumentId, TextKind, Kind, Quote, Visitor, Year, impl_record};
 
 /// A source article. Its full text is kept verbatim under `data/sources/`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,7 +41,7 @@ impl Describe for Document {
             y.describe("year", v);
         }
         for h in &self.subheadings {
-            v.text(Field::Subheading, h);
+            v.text(TextKind::Subheading, h);
         }
     }
 }

@@ -3,7 +3,7 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Alias, Basis, Count, Describe, Event, Finding, ForumId, Kind, Link, NameSource, OrganizationId, PartialDate,
+    Alias, Basis, Count, Describe, EventKind, Finding, ForumId, Kind, Link, NameSource, OrganizationId, PartialDate,
     PlaceId, Quote, Ref, Relation, Role, SpeakerId, Target, Visitor, impl_record,
 };
 
@@ -180,7 +180,7 @@ impl Describe for Forum {
             v.link(Link::to(Relation::Programme, "programme.speakers", Kind::Speaker, s));
         }
         if let Some(d) = &self.date {
-            v.date(Event::Held, d);
+            v.date(EventKind::Held, d);
         }
         for c in &self.counts {
             c.describe(v);
@@ -196,7 +196,7 @@ impl Forum {
     /// The first count of the given unit.
     ///
     /// ```
-    /// use china_singapore::CountUnit;
+    /// use china_singapore::model::CountUnit;
     /// let ds = china_singapore::dataset();
     /// assert!(ds.forums().iter().all(|f| f.count(CountUnit::Agreements).is_none()));
     /// ```
@@ -208,8 +208,8 @@ impl Forum {
     /// order.
     ///
     /// ```
-    /// use china_singapore::ForumRole;
-    /// let forum = china_singapore::dataset().forums().get("trade-in-services-forum-4").unwrap();
+    /// use china_singapore::model::ForumRole;
+    /// let forum = china_singapore::dataset().forums().by_id("trade-in-services-forum-4").unwrap();
     /// let organizers: Vec<&str> = forum.organizations_in(ForumRole::Organizer).map(|o| o.as_str()).collect();
     /// assert_eq!(organizers, ["suzhou-municipal-government", "sip-administrative-committee"]);
     /// ```
@@ -221,7 +221,7 @@ impl Forum {
     /// spoke in.
     ///
     /// ```
-    /// let forum = china_singapore::dataset().forums().get("trade-in-services-forum-4").unwrap();
+    /// let forum = china_singapore::dataset().forums().by_id("trade-in-services-forum-4").unwrap();
     /// let (session, first) = forum.speaking_order().next().unwrap();
     /// assert_eq!((session, first.as_str()), ("keynote speech", "chi-fulin"));
     /// ```
@@ -230,22 +230,22 @@ impl Forum {
     }
 
     fn describe_texts<'r>(&'r self, v: &mut dyn Visitor<'r>) {
-        use super::Field;
+        use super::TextKind;
         let single =
-            [(Field::Theme, &self.theme), (Field::Participants, &self.participants), (Field::Note, &self.parent_note)];
+            [(TextKind::Theme, &self.theme), (TextKind::Participants, &self.participants), (TextKind::Note, &self.parent_note)];
         for (field, text) in single {
             if let Some(t) = text {
                 v.text(field, t);
             }
         }
         for i in self.key_issues.iter().flat_map(|k| &k.issues) {
-            v.text(Field::Issue, i);
+            v.text(TextKind::Issue, i);
         }
         for f in &self.findings {
-            v.text(Field::Finding, &f.text);
+            v.text(TextKind::Finding, &f.text);
         }
         for n in &self.notes {
-            v.text(Field::Note, n);
+            v.text(TextKind::Note, n);
         }
     }
 }

@@ -28,10 +28,7 @@ macro_rules! for_each_kind {
 use core::fmt;
 
 use super::record::{Link, Record};
-use super::{
-    Agreement, AgreementId, Alias, Document, DocumentId, Forum, ForumId, Organization, OrganizationId, Place, PlaceId,
-    Project, ProjectId, Quote, Speaker, SpeakerId,
-};
+use super::{Agreement, Alias, Document, Forum, Organization, Place, Project, Quote, Speaker};
 
 macro_rules! kinds_in_model {
     ($(($ty:ident, $field:ident, $id:ident, $text:literal, $file:literal, $what:literal)),+ $(,)?) => {
@@ -69,7 +66,7 @@ macro_rules! kinds_in_model {
         /// ```
         /// use china_singapore::{AnyRecord, Kind};
         /// let ds = china_singapore::dataset();
-        /// let rec = ds.record(Kind::Place, "guangzhou").unwrap();
+        /// let rec = ds.lookup("guangzhou").unwrap();
         /// assert!(matches!(rec, AnyRecord::Place(p) if p.name == "Guangzhou"));
         /// assert_eq!(rec.kind(), Kind::Place);
         /// ```
@@ -87,7 +84,7 @@ macro_rules! kinds_in_model {
             ///
             /// ```
             /// use china_singapore::Kind;
-            /// let rec = china_singapore::dataset().record(Kind::Forum, "jcbc-18").unwrap();
+            /// let rec = china_singapore::dataset().lookup("jcbc-18").unwrap();
             /// assert_eq!(rec.kind(), Kind::Forum);
             /// ```
             pub fn kind(&self) -> Kind {
@@ -100,7 +97,7 @@ macro_rules! kinds_in_model {
             ///
             /// ```
             /// use china_singapore::Kind;
-            /// let rec = china_singapore::dataset().record(Kind::Forum, "JCBC-18").unwrap();
+            /// let rec = china_singapore::dataset().lookup("JCBC-18").unwrap();
             /// assert_eq!(rec.id(), "jcbc-18");
             /// ```
             pub fn id(&self) -> &'a str {
@@ -113,7 +110,7 @@ macro_rules! kinds_in_model {
             ///
             /// ```
             /// use china_singapore::Kind;
-            /// let rec = china_singapore::dataset().record(Kind::Place, "shanghai").unwrap();
+            /// let rec = china_singapore::dataset().lookup("shanghai").unwrap();
             /// assert_eq!(rec.name(), "Shanghai");
             /// ```
             pub fn name(&self) -> &'a str {
@@ -126,7 +123,7 @@ macro_rules! kinds_in_model {
             ///
             /// ```
             /// use china_singapore::Kind;
-            /// let rec = china_singapore::dataset().record(Kind::Place, "greater-bay-area").unwrap();
+            /// let rec = china_singapore::dataset().lookup("greater-bay-area").unwrap();
             /// assert!(rec.aliases().iter().any(|a| a.name == "GBA"));
             /// ```
             pub fn aliases(&self) -> &'a [Alias] {
@@ -139,7 +136,7 @@ macro_rules! kinds_in_model {
             ///
             /// ```
             /// use china_singapore::Kind;
-            /// let rec = china_singapore::dataset().record(Kind::Place, "shanghai").unwrap();
+            /// let rec = china_singapore::dataset().lookup("shanghai").unwrap();
             /// assert!(!rec.quotes().is_empty());
             /// ```
             pub fn quotes(&self) -> &'a [Quote] {
@@ -153,7 +150,7 @@ macro_rules! kinds_in_model {
             ///
             /// ```
             /// use china_singapore::Kind;
-            /// let rec = china_singapore::dataset().record(Kind::Forum, "jcbc-18").unwrap();
+            /// let rec = china_singapore::dataset().lookup("jcbc-18").unwrap();
             /// assert!(rec.quote_containing("on november 1").is_some());
             /// ```
             pub fn quote_containing(&self, words: &str) -> Option<&'a Quote> {
@@ -164,7 +161,7 @@ macro_rules! kinds_in_model {
             ///
             /// ```
             /// use china_singapore::Kind;
-            /// let rec = china_singapore::dataset().record(Kind::Place, "guangzhou").unwrap();
+            /// let rec = china_singapore::dataset().lookup("guangzhou").unwrap();
             /// assert!(!rec.links().is_empty());
             /// ```
             pub fn links(&self) -> Vec<Link<'a>> {
@@ -211,21 +208,7 @@ macro_rules! kinds_in_model {
                 fn as_any(&self) -> AnyRecord<'_> {
                     AnyRecord::$ty(self)
                 }
-
-                fn from_any(record: AnyRecord<'_>) -> Option<&Self> {
-                    match record {
-                        AnyRecord::$ty(r) => Some(r),
-                        #[allow(unreachable_patterns)]
-                        _ => None,
-                    }
-                }
             }
-
-            impl RecordId for $id {
-                type Record = $ty;
-            }
-
-            impl id_sealed::Sealed for $id {}
 
             impl<'a> From<&'a $ty> for AnyRecord<'a> {
                 fn from(r: &'a $ty) -> Self {
@@ -235,29 +218,5 @@ macro_rules! kinds_in_model {
         )+
     };
 }
-
-/// A typed id ([`ProjectId`], [`PlaceId`], …): names the kind of record it refers to, so
-/// [`Dataset::resolve`](crate::Dataset::resolve) returns that kind. Sealed.
-///
-/// ```
-/// use china_singapore::{Project, ProjectId, RecordId};
-/// fn kind_of<I: RecordId>(_: &I) -> china_singapore::Kind { <I::Record as china_singapore::Record>::KIND }
-/// assert_eq!(kind_of(&ProjectId::new("x")), china_singapore::Kind::Project);
-/// ```
-pub trait RecordId: AsRef<str> + id_sealed::Sealed {
-    /// The kind of record the id refers to.
-    type Record: Record;
-}
-
-mod id_sealed {
-    pub trait Sealed {}
-}
-
-/// A link is as good as its id: `ds.resolve(&project.places[0])` gives the place.
-impl<I: RecordId> RecordId for super::Ref<I> {
-    type Record = I::Record;
-}
-
-impl<I: RecordId> id_sealed::Sealed for super::Ref<I> {}
 
 for_each_kind!(kinds_in_model);

@@ -3,8 +3,20 @@
 /// Declares a closed set: an enum whose variants have one stable, kebab-case
 /// spelling shared by serde, [`Display`](core::fmt::Display) and
 /// [`FromStr`](core::str::FromStr).
+///
+/// Its doctests name the type by its path under `model`; `closed_enum! { in load; … }`
+/// gives another public module.
 macro_rules! closed_enum {
     (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $text:literal ),+ $(,)?
+        }
+    ) => {
+        closed_enum! { in model; $(#[$meta])* pub enum $name { $( $(#[$vmeta])* $variant = $text ),+ } }
+    };
+    (
+        in $module:ident;
         $(#[$meta:meta])*
         pub enum $name:ident {
             $( $(#[$vmeta:meta])* $variant:ident = $text:literal ),+ $(,)?
@@ -18,17 +30,12 @@ macro_rules! closed_enum {
 
         impl $name {
             /// Every variant, in declaration order.
-            ///
-            /// ```
-            #[doc = concat!("use china_singapore::", stringify!($name), ";")]
-            #[doc = concat!("assert!(!", stringify!($name), "::ALL.is_empty());")]
-            /// ```
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
             /// The stable spelling used in the JSON files, on the command line and by `Display`.
             ///
             /// ```
-            #[doc = concat!("use china_singapore::", stringify!($name), ";")]
+            #[doc = concat!("use china_singapore::", stringify!($module), "::", stringify!($name), ";")]
             #[doc = concat!("for v in ", stringify!($name), "::ALL {")]
             #[doc = concat!("    assert_eq!(v.as_str().parse::<", stringify!($name), ">(), Ok(*v));")]
             /// }
@@ -77,7 +84,7 @@ macro_rules! record_id {
             /// Wraps a slug. Whether it names a record is checked when a dataset loads.
             ///
             /// ```
-            #[doc = concat!("use china_singapore::", stringify!($name), ";")]
+            #[doc = concat!("use china_singapore::model::", stringify!($name), ";")]
             #[doc = concat!("let id = ", stringify!($name), "::new(\"some-slug\");")]
             /// assert_eq!(id.as_str(), "some-slug");
             /// ```
@@ -88,7 +95,7 @@ macro_rules! record_id {
             /// The slug as a string slice.
             ///
             /// ```
-            #[doc = concat!("use china_singapore::", stringify!($name), ";")]
+            #[doc = concat!("use china_singapore::model::", stringify!($name), ";")]
             #[doc = concat!("assert_eq!(", stringify!($name), "::new(\"x\").as_str(), \"x\");")]
             /// ```
             pub fn as_str(&self) -> &str {
@@ -99,6 +106,18 @@ macro_rules! record_id {
         impl core::fmt::Display for $name {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.write_str(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(slug: &str) -> Self {
+                Self(slug.to_owned())
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(slug: String) -> Self {
+                Self(slug)
             }
         }
 

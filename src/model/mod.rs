@@ -23,13 +23,13 @@ pub use agreement::*;
 pub use common::*;
 pub use document::*;
 pub use forum::*;
-pub use kinds::{AnyRecord, Kind, RecordId};
+pub use kinds::{AnyRecord, Kind};
 pub use organization::*;
 pub use place::*;
 pub use project::*;
 pub(crate) use record::sealed::Describe;
 pub(crate) use record::sealed::Visitor;
-pub use record::{Event, Field, Link, Record, Relation, Role, Target};
+pub use record::{EventKind, TextKind, Link, Record, Relation, Role, Target};
 pub use speaker::*;
 
 /// Implements [`Record`] for a struct with `id`, `name`, `aliases` and `quotes` fields.

@@ -112,7 +112,7 @@ impl Describe for Organization {
             v.link(Link::to(Relation::BelongsTo, "project", Kind::Project, p));
         }
         if let Some(d) = &self.description {
-            v.text(super::Field::Description, d);
+            v.text(super::TextKind::Description, d);
         }
     }
 }

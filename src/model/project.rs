@@ -3,7 +3,7 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    AgreementId, Alias, Amount, Basis, CooperationLevel, Count, Describe, Event, Kind, Link, NameSource,
+    AgreementId, Alias, Amount, Basis, CooperationLevel, Count, Describe, EventKind, Kind, Link, NameSource,
     OrganizationId, PartialDate, PlaceId, ProjectId, Quote, Ref, Relation, Role, Target, Visitor, impl_record,
 };
 
@@ -272,13 +272,13 @@ impl_record!(Project, Kind::Project, name);
 /// Hands a description, aims and achievements to a visitor (projects and agreements).
 pub(crate) fn texts<'r>(v: &mut dyn Visitor<'r>, description: Option<&'r str>, aims: &'r [String], done: &'r [String]) {
     if let Some(d) = description {
-        v.text(super::Field::Description, d);
+        v.text(super::TextKind::Description, d);
     }
     for a in aims {
-        v.text(super::Field::Aim, a);
+        v.text(super::TextKind::Aim, a);
     }
     for a in done {
-        v.text(super::Field::Achievement, a);
+        v.text(super::TextKind::Achievement, a);
     }
 }
 
@@ -310,7 +310,7 @@ impl Describe for Project {
             c.describe(v);
         }
         if let Some(d) = &self.started {
-            v.date(Event::Started, d);
+            v.date(EventKind::Started, d);
         }
         if self.phase == Some(0) {
             v.problem(None, "phase 0; expected 1 or more".to_owned());
@@ -323,8 +323,8 @@ impl Project {
     /// The first amount of the given kind, e.g. the total investment.
     ///
     /// ```
-    /// use china_singapore::{AmountKind, Currency};
-    /// let park = china_singapore::dataset().projects().get("china-singapore-smart-park").unwrap();
+    /// use china_singapore::{model::{AmountKind, Currency}};
+    /// let park = china_singapore::dataset().projects().by_id("china-singapore-smart-park").unwrap();
     /// let cost = park.amount(AmountKind::TotalInvestment).unwrap();
     /// assert_eq!((cost.value, cost.currency), (1_400_000_000, Currency::Cny));
     /// ```
@@ -335,9 +335,9 @@ impl Project {
     /// The first count of the given unit, e.g. the enterprises a park houses.
     ///
     /// ```
-    /// use china_singapore::{CountUnit, Qualifier};
+    /// use china_singapore::{model::{CountUnit, Qualifier}};
     /// let ds = china_singapore::dataset();
-    /// let phase1 = ds.projects().get("ascendas-onehub-gkc-phase-i").unwrap();
+    /// let phase1 = ds.projects().by_id("ascendas-onehub-gkc-phase-i").unwrap();
     /// let firms = phase1.count(CountUnit::Enterprises).unwrap();
     /// assert_eq!((firms.value, firms.qualifier), (400, Qualifier::MoreThan));
     /// ```
@@ -348,9 +348,9 @@ impl Project {
     /// The organisations playing this role in the project, in order.
     ///
     /// ```
-    /// use china_singapore::ProjectRole;
+    /// use china_singapore::model::ProjectRole;
     /// let ds = china_singapore::dataset();
-    /// let sip = ds.projects().find("Suzhou Industrial Park").unwrap();
+    /// let sip = ds.projects().by_name("Suzhou Industrial Park").unwrap();
     /// let partners: Vec<&str> = sip.organizations_in(ProjectRole::Partner).map(|o| o.as_str()).collect();
     /// assert_eq!(partners, ["government-of-china", "government-of-singapore"]);
     /// ```

@@ -15,7 +15,7 @@ use super::{Alias, Kind, Quote};
 ///
 /// ```
 /// use china_singapore::Record;
-/// let p = china_singapore::dataset().projects().find("CSGKC").unwrap();
+/// let p = china_singapore::dataset().projects().by_name("CSGKC").unwrap();
 /// assert_eq!(p.id(), "china-singapore-guangzhou-knowledge-city");
 /// assert_eq!(p.name(), "China-Singapore Guangzhou Knowledge City");
 /// ```
@@ -32,7 +32,7 @@ pub trait Record: sealed::Sealed + fmt::Display + fmt::Debug + Send + Sync + 'st
     ///
     /// ```
     /// use china_singapore::Record;
-    /// let rcep = china_singapore::dataset().agreements().find("RCEP").unwrap();
+    /// let rcep = china_singapore::dataset().agreements().by_name("RCEP").unwrap();
     /// assert_eq!(rcep.id(), "rcep");
     /// ```
     fn id(&self) -> &str;
@@ -41,7 +41,7 @@ pub trait Record: sealed::Sealed + fmt::Display + fmt::Debug + Send + Sync + 'st
     ///
     /// ```
     /// use china_singapore::Record;
-    /// let gba = china_singapore::dataset().places().find("GBA").unwrap();
+    /// let gba = china_singapore::dataset().places().by_name("GBA").unwrap();
     /// assert_eq!(gba.name(), "Guangdong-Hong Kong-Macao Greater Bay Area");
     /// ```
     fn name(&self) -> &str;
@@ -50,18 +50,18 @@ pub trait Record: sealed::Sealed + fmt::Display + fmt::Debug + Send + Sync + 'st
     /// not name.
     ///
     /// ```
-    /// use china_singapore::{NameSource, Record};
+    /// use china_singapore::{Record, model::NameSource};
     /// let ds = china_singapore::dataset();
-    /// assert_eq!(ds.projects().get("china-singapore-smart-park").unwrap().name_source(), NameSource::Text);
-    /// assert_eq!(ds.projects().get("biosyngen-production-base").unwrap().name_source(), NameSource::Descriptive);
+    /// assert_eq!(ds.projects().by_id("china-singapore-smart-park").unwrap().name_source(), NameSource::Text);
+    /// assert_eq!(ds.projects().by_id("biosyngen-production-base").unwrap().name_source(), NameSource::Descriptive);
     /// ```
     fn name_source(&self) -> super::NameSource;
 
     /// Every other name, with its kind.
     ///
     /// ```
-    /// use china_singapore::{AliasKind, Record};
-    /// let gba = china_singapore::dataset().places().get("greater-bay-area").unwrap();
+    /// use china_singapore::{Record, model::AliasKind};
+    /// let gba = china_singapore::dataset().places().by_id("greater-bay-area").unwrap();
     /// assert_eq!((gba.aliases()[0].name.as_str(), gba.aliases()[0].kind), ("GBA", AliasKind::Abbreviation));
     /// ```
     fn aliases(&self) -> &[Alias];
@@ -71,9 +71,9 @@ pub trait Record: sealed::Sealed + fmt::Display + fmt::Debug + Send + Sync + 'st
     /// ```
     /// use china_singapore::Record;
     /// let ds = china_singapore::dataset();
-    /// let park = ds.projects().get("china-singapore-smart-park").unwrap();
+    /// let park = ds.projects().by_id("china-singapore-smart-park").unwrap();
     /// let q = &park.quotes()[0];
-    /// assert!(ds.documents().get(&q.document).unwrap().text.contains(&q.text));
+    /// assert!(ds.documents().by_id(&q.document).unwrap().text.contains(&q.text));
     /// ```
     fn quotes(&self) -> &[Quote];
 
@@ -82,9 +82,9 @@ pub trait Record: sealed::Sealed + fmt::Display + fmt::Debug + Send + Sync + 'st
     /// [`Quote::position`](crate::Quote::position) for the line and column.
     ///
     /// ```
-    /// use china_singapore::{AmountKind, Record};
+    /// use china_singapore::{Record, model::AmountKind};
     /// let ds = china_singapore::dataset();
-    /// let park = ds.projects().find("China-Singapore Smart Park").unwrap();
+    /// let park = ds.projects().by_name("China-Singapore Smart Park").unwrap();
     /// let investment = park.amount(AmountKind::TotalInvestment).unwrap();
     /// let quote = park.quote_containing(&investment.as_written).unwrap();
     /// assert!(quote.text.contains("1.4 billion yuan"));
@@ -98,7 +98,7 @@ pub trait Record: sealed::Sealed + fmt::Display + fmt::Debug + Send + Sync + 'st
     ///
     /// ```
     /// use china_singapore::Record;
-    /// let kc = china_singapore::dataset().projects().find("csgkc").unwrap();
+    /// let kc = china_singapore::dataset().projects().by_name("csgkc").unwrap();
     /// let names: Vec<&str> = kc.names().collect();
     /// assert_eq!(names[0], "China-Singapore Guangzhou Knowledge City");
     /// assert!(names.contains(&"CSGKC"));
@@ -110,8 +110,8 @@ pub trait Record: sealed::Sealed + fmt::Display + fmt::Debug + Send + Sync + 'st
     /// Every link this record makes to another record or to a country, in field order.
     ///
     /// ```
-    /// use china_singapore::{Kind, Record, Relation, Target};
-    /// let ncs = china_singapore::dataset().organizations().get("ncs").unwrap();
+    /// use china_singapore::{Kind, Record, model::{Relation, Target}};
+    /// let ncs = china_singapore::dataset().organizations().by_id("ncs").unwrap();
     /// let parent = ncs.links().into_iter().find(|l| l.relation == Relation::Parent).unwrap();
     /// assert_eq!(parent.target, Target::Record(Kind::Organization, "singapore-telecom"));
     /// ```
@@ -141,11 +141,11 @@ pub(crate) fn quote_containing<'q>(quotes: &'q [Quote], words: &str) -> Option<&
 #[derive(Default)]
 pub(crate) struct Described<'r> {
     pub(crate) links: Vec<Link<'r>>,
-    pub(crate) dates: Vec<(Event, &'r super::PartialDate)>,
+    pub(crate) dates: Vec<(EventKind, &'r super::PartialDate)>,
     pub(crate) counts: Vec<&'r super::Count>,
     pub(crate) amounts: Vec<&'r super::Amount>,
     /// `None` unless made [`Described::with_texts`].
-    pub(crate) texts: Option<Vec<(Field, &'r str)>>,
+    pub(crate) texts: Option<Vec<(TextKind, &'r str)>>,
     pub(crate) problems: Vec<(Option<&'r str>, String)>,
 }
 
@@ -160,7 +160,7 @@ impl<'r> sealed::Visitor<'r> for Described<'r> {
     fn link(&mut self, link: Link<'r>) {
         self.links.push(link);
     }
-    fn date(&mut self, event: Event, date: &'r super::PartialDate) {
+    fn date(&mut self, event: EventKind, date: &'r super::PartialDate) {
         self.dates.push((event, date));
     }
     fn count(&mut self, count: &'r super::Count) {
@@ -169,7 +169,7 @@ impl<'r> sealed::Visitor<'r> for Described<'r> {
     fn amount(&mut self, amount: &'r super::Amount) {
         self.amounts.push(amount);
     }
-    fn text(&mut self, field: Field, text: &'r str) {
+    fn text(&mut self, field: TextKind, text: &'r str) {
         if let Some(texts) = &mut self.texts {
             texts.push((field, text));
         }
@@ -187,8 +187,6 @@ pub(crate) trait Quoted {
 pub(crate) mod sealed {
     /// Seals [`Record`](super::Record): implemented for the seven kinds by `for_each_kind!`.
     pub trait Sealed: Describe {
-        /// The record, if `record` is of this kind.
-        fn from_any(record: crate::model::AnyRecord<'_>) -> Option<&Self>;
         /// The record as an [`AnyRecord`](crate::AnyRecord).
         fn as_any(&self) -> crate::model::AnyRecord<'_>;
     }
@@ -207,7 +205,7 @@ pub(crate) mod sealed {
         /// A link to another record or a country.
         fn link(&mut self, _link: super::Link<'r>) {}
         /// A date, and what happened on it.
-        fn date(&mut self, _event: super::Event, _date: &'r crate::model::PartialDate) {}
+        fn date(&mut self, _event: super::EventKind, _date: &'r crate::model::PartialDate) {}
         /// A counted figure (its date, if any, is also given to [`Visitor::date`]).
         fn count(&mut self, _count: &'r crate::model::Count) {}
         /// An amount of money.
@@ -216,7 +214,7 @@ pub(crate) mod sealed {
         /// any) and what is wrong.
         fn problem(&mut self, _at: Option<&'r str>, _message: String) {}
         /// A text the record holds, other than its names and quotes (for search).
-        fn text(&mut self, _field: super::Field, _text: &'r str) {}
+        fn text(&mut self, _field: super::TextKind, _text: &'r str) {}
     }
 }
 
@@ -285,7 +283,7 @@ impl Relation {
     /// (`edition-of` is not one: a series holds its editions, not the other way.)
     ///
     /// ```
-    /// use china_singapore::Relation;
+    /// use china_singapore::model::Relation;
     /// assert!(Relation::PartOf.is_containment());
     /// assert!(!Relation::Party.is_containment());
     /// ```
@@ -340,9 +338,9 @@ impl fmt::Display for Role {
 /// One link from a record to another record or to a country.
 ///
 /// ```
-/// use china_singapore::{Record, Relation};
+/// use china_singapore::{Record, model::Relation};
 /// let ds = china_singapore::dataset();
-/// let mou = ds.agreements().get("mou-service-industry-development").unwrap();
+/// let mou = ds.agreements().by_id("mou-service-industry-development").unwrap();
 /// let signers: Vec<_> = mou.links().into_iter().filter(|l| l.relation == Relation::Signatory).collect();
 /// assert_eq!(signers.len(), 1);
 /// ```
@@ -387,7 +385,7 @@ impl<'a> Link<'a> {
 closed_enum! {
     /// Which of a record's texts a search hit is in.
     #[non_exhaustive]
-    pub enum Field {
+    pub enum TextKind {
         /// The canonical name.
         Name = "name",
         /// An alias.
@@ -424,7 +422,7 @@ closed_enum! {
 closed_enum! {
     /// What happened on a date a record gives.
     #[non_exhaustive]
-    pub enum Event {
+    pub enum EventKind {
         /// A project opened or started.
         Started = "started",
         /// A meeting was held.
@@ -441,5 +439,19 @@ closed_enum! {
         PresidencyTakenOver = "presidency-taken-over",
         /// The date a counted figure applies to.
         Figure = "figure",
+    }
+}
+
+impl EventKind {
+    /// True for what can happen to an agreement, and so be an agreement milestone:
+    /// signed, in force, takes effect, upgrade talks announced, presidency taken over.
+    ///
+    /// ```
+    /// use china_singapore::model::EventKind;
+    /// assert!(EventKind::Signed.is_milestone());
+    /// assert!(!EventKind::Held.is_milestone());
+    /// ```
+    pub fn is_milestone(self) -> bool {
+        !matches!(self, EventKind::Started | EventKind::Held | EventKind::Figure)
     }
 }

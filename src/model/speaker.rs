@@ -79,7 +79,7 @@ impl Talk {
     /// The current title.
     ///
     /// ```
-    /// let wei = china_singapore::dataset().speakers().get("wei-zhe").unwrap();
+    /// let wei = china_singapore::dataset().speakers().by_id("wei-zhe").unwrap();
     /// let talk = wei.talk.as_ref().unwrap();
     /// assert!(talk.title().unwrap().starts_with("Systematic Capacity Improvement of Companies"));
     /// ```
@@ -90,7 +90,7 @@ impl Talk {
     /// The earlier versions of the title that the text corrects, in order.
     ///
     /// ```
-    /// let wei = china_singapore::dataset().speakers().get("wei-zhe").unwrap();
+    /// let wei = china_singapore::dataset().speakers().by_id("wei-zhe").unwrap();
     /// let old: Vec<&str> = wei.talk.as_ref().unwrap().superseded().collect();
     /// assert_eq!(old, ["CEO Systematic Capacity Improvement in the Digital Economy Era"]);
     /// ```
@@ -154,13 +154,13 @@ impl Describe for Speaker {
             v.link(Link::to(Relation::SpeaksAbout, "statements_about", Kind::Agreement, a));
         }
         for s in &self.statements {
-            v.text(super::Field::Statement, s);
+            v.text(super::TextKind::Statement, s);
         }
         for t in self.talk.iter().flat_map(|t| &t.titles) {
-            v.text(super::Field::TalkTitle, &t.title);
+            v.text(super::TextKind::TalkTitle, &t.title);
         }
         for s in self.talk.iter().flat_map(|t| &t.summary) {
-            v.text(super::Field::Summary, s);
+            v.text(super::TextKind::Summary, s);
         }
         if self.roles.is_empty() {
             v.problem(None, "no role; expected at least one".to_owned());
@@ -178,7 +178,7 @@ impl Speaker {
     /// The organisations the person holds posts in, in order.
     ///
     /// ```
-    /// let qian = china_singapore::dataset().speakers().find("Qian Bin").unwrap();
+    /// let qian = china_singapore::dataset().speakers().by_name("Qian Bin").unwrap();
     /// let orgs: Vec<&str> = qian.organizations().map(|o| o.as_str()).collect();
     /// assert_eq!(orgs[0], "bank-of-communications");
     /// ```
@@ -190,8 +190,8 @@ impl Speaker {
     ///
     /// ```
     /// let ds = china_singapore::dataset();
-    /// assert!(ds.speakers().get("chi-fulin").unwrap().is_named());
-    /// assert!(!ds.speakers().get("csgks-commission-official").unwrap().is_named());
+    /// assert!(ds.speakers().by_id("chi-fulin").unwrap().is_named());
+    /// assert!(!ds.speakers().by_id("csgks-commission-official").unwrap().is_named());
     /// ```
     pub fn is_named(&self) -> bool {
         self.name_source == NameSource::Text

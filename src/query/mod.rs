@@ -1,18 +1,35 @@
-//! The query API: composable filters for each kind and navigation between records.
+//! Asking the dataset: filters, search hits, the timeline, and links in names.
 //!
-//! Every filter method sets one condition (calling it again replaces that condition); a
-//! record matches when it meets all of them. A condition naming an unknown id matches
-//! nothing. Results come in file order, except a filter with only a date range, which
-//! yields in date order.
+//! Each filter starts from a [`Dataset`](crate::Dataset) method (`project_filter`,
+//! `agreement_filter`, `forum_filter`, `speaker_filter`, `organization_filter`) and
+//! matches every record of its kind until narrowed. The rules every filter follows are in
+//! [the guide](crate::guide#filters).
+//!
+//! Each filter lives in one file here, with the lists its conditions read, so what a
+//! condition means is decided next to where it is documented.
 
-mod filters;
-mod linked;
-mod navigate;
+mod agreement;
+mod conditions;
+mod connection;
+mod forum;
+mod organization;
+mod project;
 mod search;
-mod select;
+mod speaker;
 mod timeline;
 
-pub use filters::{AgreementFilter, ForumFilter, Matches, ProjectFilter, SpeakerFilter};
-pub use linked::{End, Linked, Shown};
+pub(crate) use agreement::AgreementIndex;
+pub use agreement::AgreementFilter;
+pub use conditions::Matches;
+pub use connection::{Connection, Endpoint, Shown};
+pub(crate) use forum::ForumIndex;
+pub use forum::ForumFilter;
+pub use crate::index::Suggestion;
+pub(crate) use organization::OrganizationIndex;
+pub use organization::OrganizationFilter;
+pub(crate) use project::ProjectIndex;
+pub use project::ProjectFilter;
 pub use search::Hit;
-pub use timeline::{Placement, TimelineEvent};
+pub(crate) use speaker::SpeakerIndex;
+pub use speaker::SpeakerFilter;
+pub use timeline::{Event, YearSource};

@@ -2,7 +2,7 @@
 
 use crate::Dataset;
 use crate::index::search::SearchIndex;
-use crate::model::{AnyRecord, Field, Kind, Quote};
+use crate::model::{AnyRecord, TextKind, Kind, Quote};
 
 /// One record a search found, with the text that matched best.
 ///
@@ -17,7 +17,7 @@ pub struct Hit<'a> {
     /// The record.
     pub record: AnyRecord<'a>,
     /// Which of its texts matched best.
-    pub field: Field,
+    pub field: TextKind,
     /// That text, whole.
     pub text: &'a str,
     /// A short part of it around the first word that matched.

@@ -1,41 +1,26 @@
-//! The timeline: every dated event of every kind, in time order.
-//!
-//! # How events are placed
-//!
-//! 1. An event whose date has a year (stated, or inferred with a reason, see
-//!    [`Year`](crate::Year)) is placed by the days it can mean: by its first day, then its
-//!    last (so "in 2022" comes before "January 1, 2022", which comes before "June 2022").
-//! 2. An event whose date has no year, in a document whose year is known (stated or
-//!    inferred), is placed in that year, moved by its relative words ("last year" is the
-//!    year before), and marked [`Placement::DocumentYear`]: the year is where it is placed,
-//!    not a fact the text states.
-//! 3. Every other event has no year anyone can know. These come after all events with a
-//!    year, grouped by their document (in the order of the documents), and within a
-//!    document ordered as its words allow: "in recent years", then "last year", then "this
-//!    year" (by month and day; "at the end of the year" after December 31, an unknown
-//!    month or day after the known ones), then "next year", then dates given with no year
-//!    and no relative words ("On November 1"), by month and day. They are marked
-//!    [`Placement::YearUnknown`].
-//!
-//! Ties keep the order of the kinds, then file order, then field order.
+//! The timeline: every dated event of every kind, in time order. The placement rule is
+//! stated publicly in [the guide](crate::guide#the-timeline).
 
 use core::fmt;
 
 use crate::Dataset;
 use crate::index::{Stored, Table, TableVisitor};
 use crate::model::common::days_in_month;
-use crate::model::{AnyRecord, Document, Event, PartialDate, Quote, Relative, Visitor};
+use crate::model::{AnyRecord, Document, EventKind, PartialDate, Quote, Relative, Visitor};
 
-/// How a [`TimelineEvent`] is placed in time (see the module rule above).
+/// Where an [`Event`]'s year comes from, and so how it is placed in time (see
+/// [the timeline rule](crate::guide#the-timeline)).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum Placement {
-    /// By its date's own year, stated or inferred.
-    OwnYear,
-    /// In its document's year (stated or inferred), moved by its relative words.
-    DocumentYear,
-    /// No year is known: after every event with one, grouped by document.
-    YearUnknown,
+pub enum YearSource {
+    /// The date's own year, stated or inferred (see [`Year`](crate::model::Year)).
+    Date,
+    /// The year of the document the date is written in (stated or inferred), moved by the
+    /// date's relative words ("last year"): where the event is placed, not a fact the text
+    /// states.
+    Document,
+    /// No year is known: placed after every event with one, grouped by document.
+    Unknown,
 }
 
 /// One dated event: what happened, to which record, when, and the quote that says so.
@@ -47,9 +32,9 @@ pub enum Placement {
 /// ```
 #[derive(Clone, Copy, Debug)]
 #[non_exhaustive]
-pub struct TimelineEvent<'a> {
+pub struct Event<'a> {
     /// What happened: held, signed, started, a figure's date, …
-    pub event: Event,
+    pub event: EventKind,
     /// When, as the text gives it.
     pub date: &'a PartialDate,
     /// The record it happened to.
@@ -61,18 +46,18 @@ pub struct TimelineEvent<'a> {
     /// The year the event is placed in, if any.
     pub year: Option<i32>,
     /// How it was placed.
-    pub placement: Placement,
+    pub year_source: YearSource,
 }
 
 /// `when — event: record name — “as written”`.
-impl fmt::Display for TimelineEvent<'_> {
+impl fmt::Display for Event<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.date;
-        match (self.placement, self.year) {
-            (Placement::OwnYear, _) => write!(f, "{}", Day(d, d.year.as_ref().map(|y| y.value)))?,
-            (Placement::DocumentYear, y) => write!(f, "{} (the document's year)", Day(d, y))?,
-            (Placement::YearUnknown, _) if d.month.is_none() => f.write_str("year unknown")?,
-            (Placement::YearUnknown, _) => write!(f, "{}, year unknown", Day(d, None))?,
+        match (self.year_source, self.year) {
+            (YearSource::Date, _) => write!(f, "{}", Day(d, d.year.as_ref().map(|y| y.value)))?,
+            (YearSource::Document, y) => write!(f, "{} (the document's year)", Day(d, y))?,
+            (YearSource::Unknown, _) if d.month.is_none() => f.write_str("year unknown")?,
+            (YearSource::Unknown, _) => write!(f, "{}, year unknown", Day(d, None))?,
         }
         write!(f, " — {}: {} — “{}”", self.event, self.record.name(), d.as_written)
     }
@@ -110,13 +95,13 @@ enum SortKey {
 /// Collects every date of every record, with its record.
 struct Collect<'a> {
     ds: &'a Dataset,
-    out: Vec<(SortKey, TimelineEvent<'a>)>,
+    out: Vec<(SortKey, Event<'a>)>,
 }
 
-struct Dates<'r>(Vec<(Event, &'r PartialDate)>);
+struct Dates<'r>(Vec<(EventKind, &'r PartialDate)>);
 
 impl<'r> Visitor<'r> for Dates<'r> {
-    fn date(&mut self, event: Event, date: &'r PartialDate) {
+    fn date(&mut self, event: EventKind, date: &'r PartialDate) {
         self.0.push((event, date));
     }
 }
@@ -135,24 +120,24 @@ impl<'a> TableVisitor<'a> for Collect<'a> {
 }
 
 impl<'a> Collect<'a> {
-    fn event(&self, record: AnyRecord<'a>, event: Event, date: &'a PartialDate) -> (SortKey, TimelineEvent<'a>) {
+    fn event(&self, record: AnyRecord<'a>, event: EventKind, date: &'a PartialDate) -> (SortKey, Event<'a>) {
         let quote = record.quote_containing(&date.as_written);
         let documents = self.ds.documents();
-        let document = date.relative_to.as_ref().or(quote.map(|q| &q.document)).and_then(|d| documents.get(d));
+        let document = date.relative_to.as_ref().or(quote.map(|q| &q.document)).and_then(|d| documents.by_id(d));
         let document_year = document.and_then(|d| d.year.as_ref()).map(|y| y.value);
         let offset = date.relative.and_then(Relative::year_offset);
-        let (year, placement) = match (&date.year, document_year) {
-            (Some(y), _) => (Some(y.value), Placement::OwnYear),
+        let (year, year_source) = match (&date.year, document_year) {
+            (Some(y), _) => (Some(y.value), YearSource::Date),
             (None, Some(dy)) if date.relative != Some(Relative::RecentYears) => {
-                (Some(dy + offset.unwrap_or(0)), Placement::DocumentYear)
+                (Some(dy + offset.unwrap_or(0)), YearSource::Document)
             }
-            _ => (None, Placement::YearUnknown),
+            _ => (None, YearSource::Unknown),
         };
         let key = match year {
             Some(y) => dated_key(y, date),
             None => undated_key(documents.as_slice(), document, date),
         };
-        (key, TimelineEvent { event, date, record, quote, document, year, placement })
+        (key, Event { event, date, record, quote, document, year, year_source })
     }
 }
 
@@ -181,20 +166,20 @@ fn undated_key(documents: &[Document], document: Option<&Document>, d: &PartialD
 
 impl Dataset {
     /// Every dated event of every kind, in time order: forums held, agreements signed or in
-    /// force, projects started, dated figures. Dates without a year are placed by the rule
-    /// of the [timeline module](crate::TimelineEvent): by their document's year where it is
+    /// force, projects started, dated figures. Dates without a year are placed by
+    /// [the timeline rule](crate::guide#the-timeline): by their document's year where it is
     /// known, otherwise after the rest, grouped by document.
     ///
     /// ```
-    /// use china_singapore::Placement;
+    /// use china_singapore::query::YearSource;
     /// let ds = china_singapore::dataset();
     /// let timeline = ds.timeline();
     /// let in_2021: Vec<&str> = timeline.iter().filter(|e| e.year == Some(2021)).map(|e| e.record.id()).collect();
     /// assert_eq!(in_2021, ["trade-in-services-forum-4"]);
     /// assert!(timeline.windows(2).all(|w| w[0].year.is_some() || w[1].year.is_none()));
-    /// assert_eq!(timeline.last().unwrap().placement, Placement::YearUnknown);
+    /// assert_eq!(timeline.last().unwrap().year_source, YearSource::Unknown);
     /// ```
-    pub fn timeline(&self) -> Vec<TimelineEvent<'_>> {
+    pub fn timeline(&self) -> Vec<Event<'_>> {
         let mut c = Collect { ds: self, out: Vec::new() };
         self.tables.visit(&mut c);
         // A stable sort keeps kind, file and field order among equal keys.

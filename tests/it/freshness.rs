@@ -24,7 +24,7 @@ fn embedded_files_are_the_files_in_data() {
     walk(&base, &base, &mut on_disk);
     on_disk.sort();
     let embedded: Vec<(String, Vec<u8>)> =
-        china_singapore::embedded_files().into_iter().map(|(p, b)| (p.to_owned(), b.to_vec())).collect();
+        china_singapore::load::embedded_files().into_iter().map(|(p, b)| (p.to_owned(), b.to_vec())).collect();
     let names = |v: &[(String, Vec<u8>)]| v.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
     assert_eq!(names(&embedded), names(&on_disk), "the embedded file list is stale: rebuild did not happen");
     assert!(embedded == on_disk, "an embedded file's bytes are stale: rebuild did not happen");

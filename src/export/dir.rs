@@ -6,10 +6,11 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::Dataset;
+use crate::load::is_plain_file_name;
 use crate::index::{Stored, Table, TableVisitor};
 use crate::model::Kind;
 
-/// Why [`Dataset::write_dir`] wrote nothing. Every variant names the path concerned.
+/// Why [`write_dir`] wrote nothing. Every variant names the path concerned.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum WriteError {
@@ -59,7 +60,7 @@ impl WriteError {
     /// let dir = std::env::temp_dir().join(format!("cs-doc-nonempty-{}", std::process::id()));
     /// std::fs::create_dir_all(&dir).unwrap();
     /// std::fs::write(dir.join("keep.txt"), "mine").unwrap();
-    /// let err = china_singapore::dataset().write_dir(&dir).unwrap_err();
+    /// let err = china_singapore::export::write_dir(china_singapore::dataset(), &dir).unwrap_err();
     /// assert_eq!(err.path(), dir.as_path());
     /// std::fs::remove_dir_all(&dir).unwrap();
     /// ```
@@ -76,15 +77,6 @@ impl WriteError {
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
     move |source| WriteError::Io { path: path.to_path_buf(), source }
-}
-
-/// True for one plain file name: no separator, no `..`, not absolute, no NUL.
-pub(crate) fn is_plain_file_name(name: &str) -> bool {
-    !name.is_empty()
-        && name != "."
-        && name != ".."
-        && !name.contains(['/', '\\', '\0'])
-        && Path::new(name).file_name().is_some_and(|f| f == name)
 }
 
 /// Creates a new file (never opening an existing one or a link) and writes `bytes` to it.
@@ -150,55 +142,53 @@ fn staging(dir: &Path) -> Result<PathBuf, WriteError> {
     Ok(tmp)
 }
 
-impl Dataset {
-    /// Writes the dataset in the `data/` layout: `sources/` plus one JSON file per kind.
-    /// Loading the directory back gives an equal dataset.
-    ///
-    /// The target must not exist yet, or be an empty directory. Everything is first
-    /// written into a new directory beside it, which is moved into place only when every
-    /// file is written: a failure leaves the target as it was. No link is followed, and
-    /// nothing is written outside the target.
-    ///
-    /// # Errors
-    ///
-    /// [`WriteError`], naming the path: the target is a link or a non-empty directory, a
-    /// file could not be created or written, or the move into place failed.
-    ///
-    /// ```
-    /// let dir = std::env::temp_dir().join(format!("cs-doc-write-{}", std::process::id()));
-    /// let ds = china_singapore::dataset();
-    /// ds.write_dir(&dir).unwrap();
-    /// assert_eq!(&china_singapore::Dataset::from_dir(&dir).unwrap(), ds);
-    /// assert!(ds.write_dir(&dir).is_err(), "the target is no longer empty");
-    /// std::fs::remove_dir_all(&dir).unwrap();
-    /// ```
-    pub fn write_dir(&self, dir: impl AsRef<Path>) -> Result<(), WriteError> {
-        let dir = dir.as_ref();
-        let existed = check_target(dir)?;
-        let tmp = staging(dir)?;
-        let written = self.write_into(&tmp).and_then(|()| {
-            if existed {
-                std::fs::remove_dir(dir).map_err(io(dir))?;
-            }
-            std::fs::rename(&tmp, dir).map_err(io(dir))
-        });
-        if written.is_err() {
-            let _ = std::fs::remove_dir_all(&tmp);
+/// Writes the dataset in the `data/` layout: `sources/` plus one JSON file per kind.
+/// Loading the directory back gives an equal dataset.
+///
+/// The target must not exist yet, or be an empty directory. Everything is first
+/// written into a new directory beside it, which is moved into place only when every
+/// file is written: a failure leaves the target as it was. No link is followed, and
+/// nothing is written outside the target.
+///
+/// # Errors
+///
+/// [`WriteError`], naming the path: the target is a link or a non-empty directory, a
+/// file could not be created or written, or the move into place failed.
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("cs-doc-write-{}", std::process::id()));
+/// let ds = china_singapore::dataset();
+/// china_singapore::export::write_dir(ds, &dir).unwrap();
+/// assert_eq!(&china_singapore::Dataset::from_dir(&dir).unwrap(), ds);
+/// assert!(china_singapore::export::write_dir(ds, &dir).is_err(), "the target is no longer empty");
+/// std::fs::remove_dir_all(&dir).unwrap();
+/// ```
+pub fn write_dir(ds: &Dataset, dir: impl AsRef<Path>) -> Result<(), WriteError> {
+    let dir = dir.as_ref();
+    let existed = check_target(dir)?;
+    let tmp = staging(dir)?;
+    let written = write_into(ds, &tmp).and_then(|()| {
+        if existed {
+            std::fs::remove_dir(dir).map_err(io(dir))?;
         }
-        written
+        std::fs::rename(&tmp, dir).map_err(io(dir))
+    });
+    if written.is_err() {
+        let _ = std::fs::remove_dir_all(&tmp);
     }
+    written
+}
 
-    fn write_into(&self, tmp: &Path) -> Result<(), WriteError> {
-        let sources = tmp.join("sources");
-        std::fs::create_dir(&sources).map_err(io(&sources))?;
-        for d in self.documents() {
-            if !is_plain_file_name(&d.file) {
-                return Err(WriteError::BadFileName { path: sources.clone(), name: d.file.clone() });
-            }
-            create(&sources.join(&d.file), d.text.as_bytes())?;
+fn write_into(ds: &Dataset, tmp: &Path) -> Result<(), WriteError> {
+    let sources = tmp.join("sources");
+    std::fs::create_dir(&sources).map_err(io(&sources))?;
+    for d in ds.documents() {
+        if !is_plain_file_name(&d.file) {
+            return Err(WriteError::BadFileName { path: sources.clone(), name: d.file.clone() });
         }
-        let mut w = WriteTables { dir: tmp, result: Ok(()) };
-        self.tables.visit(&mut w);
-        w.result
+        create(&sources.join(&d.file), d.text.as_bytes())?;
     }
+    let mut w = WriteTables { dir: tmp, result: Ok(()) };
+    ds.tables.visit(&mut w);
+    w.result
 }

@@ -2,11 +2,11 @@
 //! plus one edit, see `tests/common/corpus.rs`), each test asserting the error kind and
 //! where it points.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 
-use china_singapore::{Dataset, Diagnostic, DiagnosticKind as K, Error, LoadOptions};
+use china_singapore::{Dataset, Error, Loader, load::{Diagnostic, DiagnosticKind as K}};
 use common::corpus::case_dir;
 
 /// The corpus case's directory: `tests/corpus/valid/` with the case's edit applied.
@@ -57,7 +57,7 @@ fn expect(case: &str, kind: K, file: &str, record: Option<&str>, needle: &str, e
 #[test]
 fn the_valid_corpus_base_loads() {
     let ds = Dataset::from_dir(corpus("valid")).unwrap();
-    assert_eq!(ds.projects().get("lion-city-park").unwrap().amounts[0].value, 5_000_000);
+    assert_eq!(ds.projects().by_id("lion-city-park").unwrap().amounts[0].value, 5_000_000);
 }
 
 #[test]
@@ -187,8 +187,7 @@ fn not_utf8() {
 
 #[test]
 fn file_over_the_configured_limit() {
-    let opts = LoadOptions::default().with_max_file_bytes(4096);
-    let err = Dataset::from_dir_with(corpus("too-large"), &opts).unwrap_err();
+    let err = Loader::new().max_file_bytes(4096).dir(corpus("too-large")).load().unwrap_err();
     let d = err.diagnostics();
     assert_eq!(d.len(), 1, "{d:#?}");
     assert_eq!(d[0].kind, K::TooLarge);
@@ -206,7 +205,7 @@ fn directory_that_does_not_exist() {
         other => panic!("expected DirectoryNotFound, got {other:?}"),
     }
     #[cfg(feature = "embedded")]
-    assert!(matches!(Dataset::embedded_with_dir(&missing), Err(Error::DirectoryNotFound { .. })));
+    assert!(matches!(Loader::new().embedded().dir(&missing).load(), Err(Error::DirectoryNotFound { .. })));
 }
 
 #[test]
@@ -247,7 +246,7 @@ fn every_problem_is_reported_in_one_pass() {
 fn a_quote_typed_with_plain_spaces_gets_a_hint() {
     let doc = r#"[{"id": "n", "title": "N", "file": "n.txt", "date_note": "undated", "quotes": [{"document": "n", "text": "On November 1"}]}]"#;
     let err =
-        Dataset::from_files([("sources/n.txt", "On\u{a0}November 1, it began."), ("documents.json", doc)]).unwrap_err();
+        Loader::new().files([("sources/n.txt", "On\u{a0}November 1, it began."), ("documents.json", doc)]).load().unwrap_err();
     let d = err.diagnostics();
     assert_eq!((d.len(), d[0].kind), (1, K::QuoteNotFound), "{d:#?}");
     assert!(d[0].message.contains("plain spaces"), "{}", d[0].message);
@@ -256,7 +255,7 @@ fn a_quote_typed_with_plain_spaces_gets_a_hint() {
 
 #[test]
 fn in_memory_files_report_every_problem_too() {
-    let err = Dataset::from_files([("places.json", &b"[{\"id\": 1}]"[..]), ("forums.json", &b"\xff"[..])]).unwrap_err();
+    let err = Loader::new().files([("places.json", &b"[{\"id\": 1}]"[..]), ("forums.json", &b"\xff"[..])]).load().unwrap_err();
     let kinds: Vec<K> = err.diagnostics().iter().map(|d| d.kind).collect();
     assert_eq!(kinds, [K::NotUtf8, K::WrongType]);
 }
@@ -264,7 +263,7 @@ fn in_memory_files_report_every_problem_too() {
 #[cfg(feature = "embedded")]
 #[test]
 fn an_id_the_embedded_data_already_uses_is_an_error() {
-    let err = Dataset::embedded_with_dir(corpus("clashes-with-embedded")).unwrap_err();
+    let err = Loader::new().embedded().dir(corpus("clashes-with-embedded")).load().unwrap_err();
     let d = err.diagnostics();
     assert_eq!(d.len(), 1, "{d:#?}");
     assert_eq!((d[0].kind, d[0].record.as_deref()), (K::DuplicateId, Some("singapore")));
@@ -276,11 +275,11 @@ fn an_id_the_embedded_data_already_uses_is_an_error() {
 #[test]
 fn user_data_extends_the_embedded_data() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/my-data");
-    let ds = Dataset::embedded_with_dir(&dir).unwrap();
+    let ds = Loader::new().embedded().dir(&dir).load().unwrap();
     let own = Dataset::from_dir(&dir).unwrap();
-    assert_eq!(ds.len(), china_singapore::dataset().len() + own.len());
-    assert!(ds.projects().find("Demo Park").is_some() && ds.projects().find("CSGKC").is_some());
-    assert_eq!(ds.forum_speakers("demo-forum").count(), 1);
+    assert_eq!(ds.records().count(), china_singapore::dataset().records().count() + own.records().count());
+    assert!(ds.projects().by_name("Demo Park").is_some() && ds.projects().by_name("CSGKC").is_some());
+    assert_eq!(ds.speaker_filter().forum("demo-forum").iter().count(), 1);
 }
 
 #[test]
@@ -301,7 +300,7 @@ fn a_source_file_the_embedded_data_already_has_is_an_error() {
     std::fs::create_dir_all(dir.join("sources")).unwrap();
     std::fs::write(dir.join("sources/trade-in-services-forum.txt"), "not the article").unwrap();
     std::fs::write(dir.join("places.json"), "[]").unwrap();
-    let err = Dataset::embedded_with_dir(&dir).unwrap_err();
+    let err = Loader::new().embedded().dir(&dir).load().unwrap_err();
     let d = err.diagnostics();
     assert_eq!(d.len(), 1, "{d:#?}");
     assert_eq!(d[0].kind, K::DuplicateSource);
@@ -324,11 +323,11 @@ fn a_directory_without_record_files_is_an_error() {
         other => panic!("expected NoRecordFiles, got {other:?}"),
     }
     #[cfg(feature = "embedded")]
-    assert!(matches!(Dataset::embedded_with_dir(&src), Err(Error::NoRecordFiles { .. })));
-    let only_sources = Dataset::from_files([("sources/a.txt", "text")]);
+    assert!(matches!(Loader::new().embedded().dir(&src).load(), Err(Error::NoRecordFiles { .. })));
+    let only_sources = Loader::new().files([("sources/a.txt", "text")]).load();
     assert!(matches!(only_sources, Err(Error::NoRecordFiles { .. })), "{only_sources:?}");
     // An empty record file is a record file: the directory is a (small) data directory.
-    assert!(Dataset::from_files([("places.json", "[]")]).is_ok_and(|d| d.is_empty()));
+    assert!(Loader::new().files([("places.json", "[]")]).load().is_ok_and(|d| d.records().next().is_none()));
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use china_singapore::{AmountKind, Kind, Record, export};
+use china_singapore::{Kind, Record, export, model::AmountKind};
 
 /// Runs the export example with `args` (cargo builds it first if needed).
 fn run_example(args: &[&str]) -> std::process::Output {
@@ -74,7 +74,7 @@ fn csv_export_writes_seven_files_that_read_back() {
         let part_of: Vec<&str> = p.part_of.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(cell(&header, row, "part_of"), part_of.join(" | "), "{}", p.id);
     }
-    let park = ds.projects().find("China-Singapore Smart Park").unwrap();
+    let park = ds.projects().by_name("China-Singapore Smart Park").unwrap();
     let row = rows.iter().find(|r| r[0] == park.id()).unwrap();
     let cost = park.amount(AmountKind::TotalInvestment).unwrap();
     assert_eq!(cell(&header, row, "amounts.value"), cost.value.to_string());

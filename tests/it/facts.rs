@@ -1,6 +1,7 @@
 //! Fact tests: the articles' facts as a user would ask for them, and how each link is known.
 //! Every expected value is taken from the articles in data/sources/.
 
+use china_singapore::model::*;
 use china_singapore::*;
 
 fn ds() -> &'static Dataset {
@@ -12,7 +13,7 @@ fn ids<'a, T: Record + 'a>(it: impl IntoIterator<Item = &'a T>) -> Vec<&'a str> 
 }
 
 fn project(id: &str) -> &'static Project {
-    ds().projects().get(id).unwrap_or_else(|| panic!("no project {id}"))
+    ds().projects().by_id(id).unwrap_or_else(|| panic!("no project {id}"))
 }
 
 /// Each link of a record as (relation, target id or country, basis).
@@ -57,14 +58,14 @@ fn the_knowledge_city_lies_in_the_bay_area_as_stated_and_in_guangzhou_by_its_nam
     assert!(zone.places.is_empty(), "the text calls it one of 'other regions'");
     assert!(project("regional-energy-projects").places.is_empty(), "extended to other regions");
     for hk in ["hong-kong", "macao"] {
-        let p = ds().places().get(hk).unwrap();
+        let p = ds().places().by_id(hk).unwrap();
         assert_eq!(link_basis(p, Relation::Within, "greater-bay-area"), Some(Basis::Name), "{hk}");
     }
 }
 
 #[test]
 fn the_regulations_achieved_and_the_knowledge_city_is_state_level() {
-    let reg = ds().agreements().get("regulations-on-csgkc").unwrap();
+    let reg = ds().agreements().by_id("regulations-on-csgkc").unwrap();
     assert!(reg.aims.is_empty());
     assert_eq!(
         reg.achievements,
@@ -78,26 +79,26 @@ fn the_regulations_achieved_and_the_knowledge_city_is_state_level() {
 
 #[test]
 fn yesterday_has_no_invented_day_and_the_roundtable_no_borrowed_date() {
-    let f = ds().forums().get("trade-in-services-forum-4").unwrap();
+    let f = ds().forums().by_id("trade-in-services-forum-4").unwrap();
     let d = f.date.as_ref().unwrap();
     assert_eq!((d.relative, d.precision, d.month, d.day), (Some(Relative::Yesterday), Precision::Day, None, None));
     assert_eq!(d.relative_to.as_ref().unwrap(), "trade-in-services-forum");
     assert!(d.year.as_ref().unwrap().is_inferred());
     for day in ["2021-01-01", "2021-11-04", "2021-12-31"] {
-        assert_eq!(ds().forum_filter().on(day.parse().unwrap()).iter().count(), 0, "{day}");
+        assert_eq!(ds().forum_filter().between(day.parse().unwrap(), day.parse().unwrap()).iter().count(), 0, "{day}");
     }
     let year = ds().forum_filter().between("2021-01-01".parse().unwrap(), "2021-12-31".parse().unwrap());
     assert_eq!(ids(year), ["trade-in-services-forum-4"]);
-    let rt = ds().forums().get("trade-in-services-forum-4-roundtable").unwrap();
+    let rt = ds().forums().by_id("trade-in-services-forum-4-roundtable").unwrap();
     assert!(rt.date.is_none());
 }
 
 #[test]
 fn the_three_missing_facts() {
-    let office = ds().organizations().get("csgks-cooperation-affairs-office").unwrap();
+    let office = ds().organizations().by_id("csgks-cooperation-affairs-office").unwrap();
     let p = office.project.as_ref().unwrap();
     assert_eq!((p.id.as_str(), p.basis), (KC, Basis::Name));
-    let official = ds().speakers().get("csgks-commission-official").unwrap();
+    let official = ds().speakers().by_id("csgks-commission-official").unwrap();
     assert_eq!(official.statements_about.as_ref().unwrap().id, "mou-singapore-companies-csgks");
     let launched: Vec<&str> = ds()
         .projects()
@@ -120,7 +121,7 @@ fn the_three_missing_facts() {
 
 #[test]
 fn the_keynote_order_and_the_concerns_of_all_parties_are_fields() {
-    let f = ds().forums().get("trade-in-services-forum-4").unwrap();
+    let f = ds().forums().by_id("trade-in-services-forum-4").unwrap();
     let order: Vec<(&str, Vec<&str>)> =
         f.programme.iter().map(|s| (s.session.as_str(), s.speakers.iter().map(|r| r.id.as_str()).collect())).collect();
     assert_eq!(
@@ -136,10 +137,10 @@ fn the_keynote_order_and_the_concerns_of_all_parties_are_fields() {
 
 #[test]
 fn party_and_role_links_carry_their_true_basis() {
-    let mou = ds().agreements().get("mou-service-industry-development").unwrap();
+    let mou = ds().agreements().by_id("mou-service-industry-development").unwrap();
     assert_eq!(link_basis(mou, Relation::Party, "singapore"), Some(Basis::Context), "the signer's post");
     assert_eq!(link_basis(mou, Relation::Party, "suzhou-municipal-government"), Some(Basis::Stated));
-    let cptpp = ds().agreements().get("cptpp").unwrap();
+    let cptpp = ds().agreements().by_id("cptpp").unwrap();
     assert_eq!(link_basis(cptpp, Relation::Party, "singapore"), Some(Basis::Context), "implied by the presidency");
     let roles = |id: &str| -> Vec<(ProjectRole, Basis)> {
         project(id).organizations.iter().map(|i| (i.role, i.basis)).collect()
@@ -156,9 +157,9 @@ fn party_and_role_links_carry_their_true_basis() {
         ]
     );
     assert_eq!(roles("guangzhou-lion-tcr"), [(ProjectRole::Participant, Basis::Name)]);
-    let sip = ds().organizations().get("sip-administrative-committee").unwrap();
+    let sip = ds().organizations().by_id("sip-administrative-committee").unwrap();
     assert!(sip.aliases.is_empty(), "the text uses 'Suzhou Industrial Park' for the park");
-    assert_eq!(ds().projects().find("Suzhou Industrial Park").unwrap().id, "suzhou-industrial-park");
+    assert_eq!(ds().projects().by_name("Suzhou Industrial Park").unwrap().id, "suzhou-industrial-park");
 }
 
 #[test]
@@ -182,7 +183,7 @@ fn only_what_the_text_supports_is_part_of_the_knowledge_city() {
         assert!(project(topic_only).part_of.iter().all(|r| r.id != KC), "{topic_only}");
     }
     // RCEP is not the city's project; the city integrates its strategy.
-    assert!(ds().agreements().get("rcep").unwrap().projects.is_empty());
+    assert!(ds().agreements().by_id("rcep").unwrap().projects.is_empty());
     assert_eq!(link_basis(project(KC), Relation::Integrates, "rcep"), Some(Basis::Stated));
     assert_eq!(link_basis(project(KC), Relation::Integrates, "belt-and-road-initiative"), Some(Basis::Stated));
 }
@@ -191,11 +192,11 @@ fn only_what_the_text_supports_is_part_of_the_knowledge_city() {
 fn aims_sit_on_the_right_record_and_achievements_apart() {
     let kc = project(KC);
     assert!(!kc.aims.iter().any(|a| a.starts_with("polish the CSGKS")), "the official's expectation of the MOU");
-    let mou = ds().agreements().get("mou-singapore-companies-csgks").unwrap();
+    let mou = ds().agreements().by_id("mou-singapore-companies-csgks").unwrap();
     assert!(mou.aims.iter().any(|a| a.starts_with("polish the CSGKS")));
-    let fta = ds().agreements().get("china-singapore-fta").unwrap();
+    let fta = ds().agreements().by_id("china-singapore-fta").unwrap();
     assert!(fta.aims.is_empty());
-    assert_eq!(fta.milestones[0].event, MilestoneKind::UpgradeTalksAnnounced);
+    assert_eq!(fta.milestones[0].event, EventKind::UpgradeTalksAnnounced);
     assert_eq!(fta.milestones[0].aims.len(), 2, "the aims are the upgrade talks'");
     let sip = project("suzhou-industrial-park");
     assert!(sip.aims.is_empty() && sip.achievements.len() == 4);
@@ -219,33 +220,33 @@ fn names_the_crate_made_up_are_flagged() {
         assert_eq!(project(id).name_source(), NameSource::Descriptive, "{id}");
     }
     assert_eq!(project("china-singapore-smart-park").name_source(), NameSource::Text);
-    assert!(!ds().speakers().get("csgks-commission-official").unwrap().is_named());
+    assert!(!ds().speakers().by_id("csgks-commission-official").unwrap().is_named());
 }
 
 #[test]
 fn yang_yudong_took_part_in_the_roundtable_and_gave_no_talk() {
-    let y = ds().speakers().get("yang-yudong").unwrap();
+    let y = ds().speakers().by_id("yang-yudong").unwrap();
     assert!(y.talk.is_none());
     assert_eq!(y.forum.as_ref().unwrap().id, "trade-in-services-forum-4-roundtable");
-    let rt = ds().forums().get("trade-in-services-forum-4-roundtable").unwrap();
+    let rt = ds().forums().by_id("trade-in-services-forum-4-roundtable").unwrap();
     let by: Vec<Attribution> = rt.findings.iter().map(|f| f.by).collect();
     assert_eq!(by, [Attribution::Participants, Attribution::Article, Attribution::Article, Attribution::Article]);
 }
 
 #[test]
 fn the_second_articles_year_and_every_year_from_it_say_they_are_inferred() {
-    let d2 = ds().documents().get("trade-in-services-forum").unwrap();
+    let d2 = ds().documents().by_id("trade-in-services-forum").unwrap();
     let y = d2.year.as_ref().unwrap();
     assert_eq!(y.value, 2021);
     assert!(y.inferred_from.as_deref().unwrap().contains("never names it"));
     for (id, year) in [("depa", 2020), ("rcep", 2022), ("china-singapore-fta", 2020)] {
-        let d = ds().agreements().get(id).unwrap().milestones[0].date.as_ref().unwrap();
+        let d = ds().agreements().by_id(id).unwrap().milestones[0].date.as_ref().unwrap();
         let dy = d.year.as_ref().unwrap();
         assert_eq!((dy.value, dy.is_inferred()), (year, true), "{id}");
         assert!(dy.inferred_from.as_deref().unwrap().contains("itself inferred"), "{id}");
         assert_eq!(d.relative_to.as_ref().unwrap(), "trade-in-services-forum");
     }
-    let cptpp = ds().agreements().get("cptpp").unwrap().milestones[0].date.as_ref().unwrap();
+    let cptpp = ds().agreements().by_id("cptpp").unwrap().milestones[0].date.as_ref().unwrap();
     assert!(!cptpp.year.as_ref().unwrap().is_inferred(), "'in 2022' is stated");
 }
 
@@ -257,25 +258,25 @@ fn directed_relations_and_the_council_a_meeting_belongs_to() {
         link_basis(energy, Relation::ExtendsTo, "china-singapore-innovation-cooperation-demonstration-zone"),
         Some(Basis::Stated)
     );
-    let jcbc = ds().forums().get("jcbc-18").unwrap();
+    let jcbc = ds().forums().by_id("jcbc-18").unwrap();
     assert_eq!(jcbc.meeting_of.as_ref().unwrap().id, "jcbc");
-    assert_eq!(ds().organizations().find("JCBC").unwrap().id, "jcbc");
-    assert_eq!(ds().forums().find("18th JCBC").unwrap().id, "jcbc-18");
-    let f4 = ds().forums().get("trade-in-services-forum-4").unwrap();
+    assert_eq!(ds().organizations().by_name("JCBC").unwrap().id, "jcbc");
+    assert_eq!(ds().forums().by_name("18th JCBC").unwrap().id, "jcbc-18");
+    let f4 = ds().forums().by_id("trade-in-services-forum-4").unwrap();
     assert_eq!(f4.series.as_ref().unwrap().id, "china-singapore-trade-in-services-innovation-forum");
     assert_eq!(
-        ds().forums().find("China-Singapore Trade in Services Innovation Forum").unwrap().kind,
+        ds().forums().by_name("China-Singapore Trade in Services Innovation Forum").unwrap().kind,
         ForumKind::Series
     );
 }
 
 #[test]
 fn the_names_people_type_resolve_with_their_basis() {
-    let project = |q: &str| ds().projects().find(q).map(|r| r.id.as_str());
-    let org = |q: &str| ds().organizations().find(q).map(|r| r.id.as_str());
-    let agreement = |q: &str| ds().agreements().find(q).map(|r| r.id.as_str());
-    let place = |q: &str| ds().places().find(q).map(|r| r.id.as_str());
-    let forum = |q: &str| ds().forums().find(q).map(|r| r.id.as_str());
+    let project = |q: &str| ds().projects().by_name(q).map(|r| r.id.as_str());
+    let org = |q: &str| ds().organizations().by_name(q).map(|r| r.id.as_str());
+    let agreement = |q: &str| ds().agreements().by_name(q).map(|r| r.id.as_str());
+    let place = |q: &str| ds().places().by_name(q).map(|r| r.id.as_str());
+    let forum = |q: &str| ds().forums().by_name(q).map(|r| r.id.as_str());
     for q in ["Knowledge City", "Guangzhou Knowledge City"] {
         assert_eq!(project(q), Some(KC), "{q}");
     }
@@ -310,13 +311,13 @@ fn the_names_people_type_resolve_with_their_basis() {
     assert_eq!(forum("4th China International Import Expo"), Some("ciie-4"));
     assert_eq!(project("NUS Guangzhou Innovation Institute"), Some("nus-guangzhou-innovation-institute"));
     // Each such alias says it is common usage, not the text's.
-    let nus = ds().organizations().get("national-university-of-singapore").unwrap();
+    let nus = ds().organizations().by_id("national-university-of-singapore").unwrap();
     assert_eq!((nus.aliases[0].name.as_str(), nus.aliases[0].basis), ("NUS", Basis::CommonUsage));
 }
 
 #[test]
 fn keynote_speakers_at_the_fourth_forum_and_their_organisations() {
-    let forum = ds().forums().find("fourth China-Singapore Trade in Services Innovation Forum").unwrap();
+    let forum = ds().forums().by_name("fourth China-Singapore Trade in Services Innovation Forum").unwrap();
     assert_eq!(forum.edition, Some(4));
     let keynotes: Vec<(&str, Vec<&str>)> = ds()
         .speaker_filter()
@@ -334,18 +335,18 @@ fn keynote_speakers_at_the_fourth_forum_and_their_organisations() {
             ("Wei Zhe", vec!["vision-knight-capital", "vision-knight-capital"]),
         ]
     );
-    let chi = ds().speakers().get("chi-fulin").unwrap();
+    let chi = ds().speakers().by_id("chi-fulin").unwrap();
     assert_eq!(
         chi.talk.as_ref().unwrap().title(),
         Some("Benchmarking International High-Level Economic and Trade Rules")
     );
-    let cird = ds().organizations().get("china-institute-for-reform-and-development").unwrap();
+    let cird = ds().organizations().by_id("china-institute-for-reform-and-development").unwrap();
     assert_eq!(cird.based_in.as_ref().unwrap().id, "hainan");
 }
 
 #[test]
 fn smart_park_cost_opening_and_projects() {
-    let park = ds().projects().find("china singapore smart park").unwrap();
+    let park = ds().projects().by_name("china singapore smart park").unwrap();
     let cost = park.amount(AmountKind::TotalInvestment).unwrap();
     assert_eq!(
         (cost.value, cost.currency, cost.as_written.as_str()),
@@ -374,14 +375,14 @@ fn smart_park_cost_opening_and_projects() {
 
 #[test]
 fn agreements_signed_at_the_18th_jcbc() {
-    let jcbc = ds().forums().find("18th JCBC").unwrap();
+    let jcbc = ds().forums().by_name("18th JCBC").unwrap();
     assert_eq!((jcbc.edition, jcbc.place.as_ref().unwrap().id.as_str()), (Some(18), "singapore"));
     let date = jcbc.date.as_ref().unwrap();
     assert_eq!((date.month, date.day, date.year.is_none()), (Some(11), Some(1), true));
-    assert_eq!(ids(ds().forum_agreements(&jcbc.id)), ["jcbc-18-agreements", "mou-singapore-companies-csgks"]);
-    let package = ds().agreements().get("jcbc-18-agreements").unwrap();
+    assert_eq!(ids(ds().agreement_filter().forum(&jcbc.id).iter()), ["jcbc-18-agreements", "mou-singapore-companies-csgks"]);
+    let package = ds().agreements().by_id("jcbc-18-agreements").unwrap();
     assert_eq!((package.counts[0].value, package.counts[0].qualifier), (19, Qualifier::Exact));
-    let mou = ds().agreements().get("mou-singapore-companies-csgks").unwrap();
+    let mou = ds().agreements().by_id("mou-singapore-companies-csgks").unwrap();
     assert_eq!((mou.kind, mou.part_of.as_ref().unwrap().id.as_str()), (AgreementKind::Mou, "jcbc-18-agreements"));
     assert_eq!(mou.aims.len(), 4);
 }
@@ -404,14 +405,14 @@ fn figures_keep_their_qualifiers_and_units() {
     assert_eq!(bonds.count(CountUnit::Enterprises).unwrap().value, 3);
     let jri = project("china-singapore-international-joint-research-institute");
     assert_eq!(jri.count(CountUnit::IndustrializationSystems).unwrap().value, 9);
-    let contracts = ds().agreements().get("forum-contracts").unwrap();
+    let contracts = ds().agreements().by_id("forum-contracts").unwrap();
     let c: Vec<(u64, CountUnit)> = contracts.counts.iter().map(|c| (c.value, c.unit)).collect();
     assert_eq!(c, [(21, CountUnit::Groups), (3, CountUnit::Batches)]);
 }
 
 #[test]
 fn the_corrected_talk_title_keeps_both_versions() {
-    let talk = ds().speakers().find("Wei Zhe").unwrap().talk.as_ref().unwrap();
+    let talk = ds().speakers().by_name("Wei Zhe").unwrap().talk.as_ref().unwrap();
     let versions: Vec<(&str, TitleStatus)> = talk.titles.iter().map(|t| (t.title.as_str(), t.status)).collect();
     assert_eq!(
         versions,
@@ -428,7 +429,7 @@ fn the_corrected_talk_title_keeps_both_versions() {
 
 #[test]
 fn forum_hosts_organisers_media_partner_parent_and_theme() {
-    let f = ds().forums().get("trade-in-services-forum-4").unwrap();
+    let f = ds().forums().by_id("trade-in-services-forum-4").unwrap();
     let roles: Vec<(&str, ForumRole)> = f.organizations.iter().map(|o| (o.organization.as_str(), o.role)).collect();
     assert_eq!(
         roles,
@@ -440,7 +441,7 @@ fn forum_hosts_organisers_media_partner_parent_and_theme() {
         ]
     );
     assert_eq!(f.parent.as_ref().unwrap().id, "ciie-4");
-    let series = ds().forums().get("china-singapore-trade-in-services-innovation-forum").unwrap();
+    let series = ds().forums().by_id("china-singapore-trade-in-services-innovation-forum").unwrap();
     assert_eq!(series.recurrence, Some(Recurrence::Annual));
     assert_eq!(
         f.theme.as_deref(),
@@ -453,7 +454,7 @@ fn forum_hosts_organisers_media_partner_parent_and_theme() {
 
 #[test]
 fn trade_agreements_and_their_dates() {
-    let depa = ds().agreements().get("depa").unwrap();
+    let depa = ds().agreements().by_id("depa").unwrap();
     let parties: Vec<&Party> = depa.parties.iter().map(|p| &p.party).collect();
     assert_eq!(
         parties,
@@ -461,15 +462,15 @@ fn trade_agreements_and_their_dates() {
     );
     let signed = depa.milestones[0].date.as_ref().unwrap();
     assert_eq!((signed.year.as_ref().unwrap().value, signed.month, signed.day), (2020, Some(6), Some(12)));
-    let rcep = ds().agreements().find("RCEP").unwrap();
-    assert_eq!(rcep.milestones[0].event, MilestoneKind::TakesEffect);
-    let cptpp = ds().agreements().get("cptpp").unwrap();
+    let rcep = ds().agreements().by_name("RCEP").unwrap();
+    assert_eq!(rcep.milestones[0].event, EventKind::TakesEffect);
+    let cptpp = ds().agreements().by_id("cptpp").unwrap();
     let pres = &cptpp.milestones[0];
     assert_eq!(
         (pres.event, pres.party.as_ref().map(|p| &p.party)),
-        (MilestoneKind::PresidencyTakenOver, Some(&Party::Country(Country::Singapore)))
+        (EventKind::PresidencyTakenOver, Some(&Party::Country(Country::Singapore)))
     );
-    let reg = ds().agreements().get("regulations-on-csgkc").unwrap();
+    let reg = ds().agreements().by_id("regulations-on-csgkc").unwrap();
     let in_force = reg.milestones[0].date.as_ref().unwrap();
     assert_eq!((in_force.month, in_force.day, in_force.year.is_none()), (Some(3), Some(1), true));
     assert_eq!(reg.jurisdiction.as_ref().unwrap().id, "guangdong");
@@ -478,33 +479,33 @@ fn trade_agreements_and_their_dates() {
 
 #[test]
 fn organisation_parents_and_navigation() {
-    let ncs = ds().organizations().get("ncs").unwrap();
+    let ncs = ds().organizations().by_id("ncs").unwrap();
     let parent = ncs.parent.as_ref().unwrap();
     assert_eq!(
         (parent.organization.as_str(), parent.relation, parent.basis),
         ("singapore-telecom", ParentRelation::WhollyOwnedSubsidiary, Basis::Stated)
     );
     assert_eq!(
-        ids(ds().organization_projects("sp-group")),
+        ids(ds().project_filter().organization("sp-group").iter()),
         ["sp-group-smart-park-project", "regional-energy-projects"]
     );
-    assert_eq!(ids(ds().organization_agreements("sp-group")), ["sp-group-regional-energy-agreement"]);
-    assert_eq!(ids(ds().organization_people("yicai-media-group")), ["yang-yudong"]);
+    assert_eq!(ids(ds().agreement_filter().involving("sp-group").iter()), ["sp-group-regional-energy-agreement"]);
+    assert_eq!(ids(ds().speaker_filter().organization("yicai-media-group").iter()), ["yang-yudong"]);
     assert_eq!(
-        ids(ds().place_forums("shanghai")),
+        ids(ds().forum_filter().place("shanghai").iter()),
         ["ciie-4", "trade-in-services-forum-4", "trade-in-services-forum-4-roundtable"]
     );
 }
 
 #[test]
 fn what_is_in_guangzhou_counts_the_projects_of_projects_there() {
-    let got = ids(ds().place_projects("guangzhou"));
+    let got = ids(ds().project_filter().place("guangzhou").iter());
     for id in [KC, "biosyngen-production-base", "nus-guangzhou-innovation-institute", "guangzhou-lion-tcr"] {
         assert!(got.contains(&id), "{id} missing from {got:?}");
     }
     assert!(!got.contains(&"china-singapore-smart-park"), "the text does not place the Smart Park");
     assert!(!got.contains(&"suzhou-industrial-park"));
-    let china = ids(ds().place_projects("china"));
+    let china = ids(ds().project_filter().place("china").iter());
     assert!(got.iter().all(|p| china.contains(p)) && china.contains(&"suzhou-industrial-park"));
 }
 
@@ -526,8 +527,8 @@ fn date_ranges_hold_only_dates_wholly_inside_them() {
 
 #[test]
 fn documents_and_their_dates() {
-    let d1 = ds().documents().get("csgkc-knowledge-highland").unwrap();
+    let d1 = ds().documents().by_id("csgkc-knowledge-highland").unwrap();
     assert!(d1.year.is_none() && d1.text.starts_with(&d1.title));
-    let d2 = ds().documents().get("trade-in-services-forum").unwrap();
+    let d2 = ds().documents().by_id("trade-in-services-forum").unwrap();
     assert_eq!(d2.subheadings, ["Exploring New Paths to Open Up Services"]);
 }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use china_singapore::{AmountKind, Currency, Kind, Record, Relation, Sector, SpeakerRole, Target, export};
+use china_singapore::{Kind, Record, export, model::{AmountKind, Currency, Relation, Sector, SpeakerRole, Target}};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::Term;
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
@@ -48,7 +48,7 @@ fn set<T: Into<String>>(items: impl IntoIterator<Item = T>) -> BTreeSet<String> 
 #[test]
 fn keynote_speakers_of_the_fourth_forum() {
     let ds = china_singapore::dataset();
-    let forum = ds.forums().find("fourth China-Singapore Trade in Services Innovation Forum").unwrap();
+    let forum = ds.forums().by_name("fourth China-Singapore Trade in Services Innovation Forum").unwrap();
     let api = ds.speaker_filter().forum(&forum.id).role(SpeakerRole::Keynote).iter().map(|s| s.id.as_str());
     let query = format!(
         "SELECT ?x WHERE {{ ?s a cs:Speaker ; cs:roles \"keynote\" ; schema:identifier ?x ;
@@ -63,7 +63,7 @@ fn keynote_speakers_of_the_fourth_forum() {
 #[test]
 fn total_investment_of_the_smart_park_in_cny() {
     let ds = china_singapore::dataset();
-    let park = ds.projects().find("China-Singapore Smart Park").unwrap();
+    let park = ds.projects().by_name("China-Singapore Smart Park").unwrap();
     let amount = park.amount(AmountKind::TotalInvestment).unwrap();
     assert_eq!(amount.currency, Currency::Cny);
     let query = format!(
@@ -86,7 +86,7 @@ fn projects_in_biomedicine() {
 #[test]
 fn parties_of_depa_and_how_each_is_known() {
     let ds = china_singapore::dataset();
-    let depa = ds.agreements().find("DEPA").unwrap();
+    let depa = ds.agreements().by_name("DEPA").unwrap();
     let parties: Vec<_> = depa.links().into_iter().filter(|l| l.relation == Relation::Party).collect();
     let api = parties.iter().map(|l| match l.target {
         Target::Record(kind, id) => export::iri(kind, id),
@@ -140,7 +140,7 @@ fn json_ld_and_n_triples_say_what_turtle_says() {
 #[test]
 fn one_record_as_json_ld_holds_its_own_nodes() {
     let ds = china_singapore::dataset();
-    let forum = ds.record(Kind::Forum, "trade-in-services-forum-4").unwrap();
+    let forum = ds.lookup("trade-in-services-forum-4").unwrap();
     let doc = export::json_ld_record(ds, forum);
     let bytes = serde_json::to_vec(&doc).unwrap();
     let store = load(RdfFormat::JsonLd { profile: Default::default() }, &bytes);

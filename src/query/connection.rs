@@ -10,43 +10,43 @@ use crate::model::{AnyRecord, Basis, Country, Kind, Link, Relation, Role, Target
 ///
 /// ```
 /// let ds = china_singapore::dataset();
-/// let depa = ds.agreements().find("DEPA").unwrap();
+/// let depa = ds.agreements().by_name("DEPA").unwrap();
 /// let parties: Vec<&str> = ds.links_of(depa).iter().map(|l| l.other.name()).collect();
 /// assert!(parties.contains(&"New Zealand"));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[non_exhaustive]
-pub enum End<'a> {
+pub enum Endpoint<'a> {
     /// A record of the dataset.
     Record(AnyRecord<'a>),
     /// A country (by its English name; countries are also place records).
     Country(Country),
 }
 
-impl<'a> End<'a> {
+impl<'a> Endpoint<'a> {
     /// The record's canonical name, or the country's English name.
     ///
     /// ```
-    /// use china_singapore::{Country, End};
-    /// assert_eq!(End::Country(Country::NewZealand).name(), "New Zealand");
+    /// use china_singapore::{model::Country, query::Endpoint};
+    /// assert_eq!(Endpoint::Country(Country::NewZealand).name(), "New Zealand");
     /// ```
     pub fn name(&self) -> &'a str {
         match self {
-            End::Record(r) => r.name(),
-            End::Country(c) => c.name(),
+            Endpoint::Record(r) => r.name(),
+            Endpoint::Country(c) => c.name(),
         }
     }
 
     /// The record's id, or the country's slug.
     ///
     /// ```
-    /// use china_singapore::{Country, End};
-    /// assert_eq!(End::Country(Country::NewZealand).id(), "new-zealand");
+    /// use china_singapore::{model::Country, query::Endpoint};
+    /// assert_eq!(Endpoint::Country(Country::NewZealand).id(), "new-zealand");
     /// ```
     pub fn id(&self) -> &'a str {
         match self {
-            End::Record(r) => r.id(),
-            End::Country(c) => c.as_str(),
+            Endpoint::Record(r) => r.id(),
+            Endpoint::Country(c) => c.as_str(),
         }
     }
 
@@ -54,14 +54,14 @@ impl<'a> End<'a> {
     ///
     /// ```
     /// let ds = china_singapore::dataset();
-    /// let ncs = ds.organizations().get("ncs").unwrap();
-    /// let parent = ds.links_of(ncs).into_iter().find(|l| l.relation == china_singapore::Relation::Parent).unwrap();
+    /// let ncs = ds.organizations().by_id("ncs").unwrap();
+    /// let parent = ds.links_of(ncs).into_iter().find(|l| l.relation == china_singapore::model::Relation::Parent).unwrap();
     /// assert_eq!(parent.other.record().unwrap().id(), "singapore-telecom");
     /// ```
     pub fn record(&self) -> Option<AnyRecord<'a>> {
         match self {
-            End::Record(r) => Some(*r),
-            End::Country(_) => None,
+            Endpoint::Record(r) => Some(*r),
+            Endpoint::Country(_) => None,
         }
     }
 }
@@ -71,18 +71,18 @@ impl<'a> End<'a> {
 ///
 /// ```
 /// let ds = china_singapore::dataset();
-/// let park = ds.projects().find("China-Singapore Smart Park").unwrap();
+/// let park = ds.projects().by_name("China-Singapore Smart Park").unwrap();
 /// for link in ds.links_of(park) {
 ///     println!("{link}"); // e.g. "place: Guangzhou"
 /// }
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[non_exhaustive]
-pub struct Linked<'a> {
+pub struct Connection<'a> {
     /// What the link says, read from the record that makes it.
     pub relation: Relation,
     /// The record (or country) at the other end.
-    pub other: End<'a>,
+    pub other: Endpoint<'a>,
     /// The part played, for `involves` and `parent` links.
     pub role: Option<Role>,
     /// How the link is known.
@@ -90,7 +90,7 @@ pub struct Linked<'a> {
 }
 
 /// `relation: Name`, then the role and, for a link the text does not state, its basis.
-impl fmt::Display for Linked<'_> {
+impl fmt::Display for Connection<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.relation, self.other.name())?;
         match (self.role, self.basis.is_inferred()) {
@@ -104,10 +104,10 @@ impl fmt::Display for Linked<'_> {
 
 impl Dataset {
     /// The end of a link: the record it names, or its country.
-    fn end(&self, target: Target<'_>) -> Option<End<'_>> {
+    fn end(&self, target: Target<'_>) -> Option<Endpoint<'_>> {
         match target {
-            Target::Record(kind, id) => Some(End::Record(self.tables.record(kind, self.tables.position(kind, id)?)?)),
-            Target::Country(c) => Some(End::Country(c)),
+            Target::Record(kind, id) => Some(Endpoint::Record(self.tables.record(kind, self.tables.position(kind, id)?)?)),
+            Target::Country(c) => Some(Endpoint::Country(c)),
         }
     }
 
@@ -115,15 +115,15 @@ impl Dataset {
     /// end: the names of its places, parties, organisations, parent, forum, …
     ///
     /// ```
-    /// use china_singapore::Relation;
+    /// use china_singapore::model::Relation;
     /// let ds = china_singapore::dataset();
-    /// let ncs = ds.organizations().find("NCS").unwrap();
+    /// let ncs = ds.organizations().by_name("NCS").unwrap();
     /// let parent = ds.links_of(ncs).into_iter().find(|l| l.relation == Relation::Parent).unwrap();
     /// assert_eq!(parent.other.name(), "Singapore Telecom");
     /// ```
-    pub fn links_of<'a>(&'a self, record: impl Into<AnyRecord<'a>>) -> Vec<Linked<'a>> {
+    pub fn links_of<'a>(&'a self, record: impl Into<AnyRecord<'a>>) -> Vec<Connection<'a>> {
         let resolve = |l: Link<'a>| {
-            Some(Linked { relation: l.relation, other: self.end(l.target)?, role: l.role, basis: l.basis })
+            Some(Connection { relation: l.relation, other: self.end(l.target)?, role: l.role, basis: l.basis })
         };
         record.into().links().into_iter().filter_map(resolve).collect()
     }
@@ -134,9 +134,9 @@ impl Dataset {
     /// count too. Ordered by kind, then file order, then field order.
     ///
     /// ```
-    /// use china_singapore::Relation;
+    /// use china_singapore::model::Relation;
     /// let ds = china_singapore::dataset();
-    /// let telecom = ds.organizations().find("Singapore Telecom").unwrap();
+    /// let telecom = ds.organizations().by_name("Singapore Telecom").unwrap();
     /// let units: Vec<&str> = ds
     ///     .linked_from(telecom)
     ///     .iter()
@@ -145,7 +145,7 @@ impl Dataset {
     ///     .collect();
     /// assert_eq!(units, ["NCS"]);
     /// ```
-    pub fn linked_from<'a>(&'a self, record: impl Into<AnyRecord<'a>>) -> Vec<Linked<'a>> {
+    pub fn linked_from<'a>(&'a self, record: impl Into<AnyRecord<'a>>) -> Vec<Connection<'a>> {
         let record = record.into();
         let (kind, id) = (record.kind(), record.id());
         let Some(at) = self.tables.position(kind, id) else { return Vec::new() };
@@ -161,18 +161,18 @@ impl Dataset {
         for (k, i) in sources {
             let Some(source) = self.tables.record(k, i) else { continue };
             for l in source.links().into_iter().filter(|l| points_here(l.target)) {
-                out.push(Linked { relation: l.relation, other: End::Record(source), role: l.role, basis: l.basis });
+                out.push(Connection { relation: l.relation, other: Endpoint::Record(source), role: l.role, basis: l.basis });
             }
         }
         out
     }
 
     /// A record shown with the names of what it links to, for printing: its own line, then
-    /// one line per link (see [`Linked`]'s display).
+    /// one line per link (see [`Connection`]'s display).
     ///
     /// ```
     /// let ds = china_singapore::dataset();
-    /// let ncs = ds.organizations().find("NCS").unwrap();
+    /// let ncs = ds.organizations().by_name("NCS").unwrap();
     /// let shown = ds.display(ncs).to_string();
     /// assert!(shown.starts_with("NCS [ncs]"));
     /// assert!(shown.contains("\n  parent: Singapore Telecom (wholly-owned-subsidiary)"));

@@ -5,8 +5,10 @@
 //! `every_condition_of_every_filter_at_once` also runs in CI in a release build, where a
 //! condition dropped by a debug-only check would go unnoticed.
 
-mod common;
+use crate::common;
 
+use china_singapore::model::*;
+use china_singapore::query::*;
 use china_singapore::*;
 use proptest::prelude::*;
 
@@ -15,7 +17,7 @@ fn place_chain<'a>(ds: &'a Dataset, id: &'a str) -> Vec<&'a str> {
     let mut out = vec![id];
     let mut i = 0;
     while let Some(&cur) = out.get(i) {
-        for w in ds.places().get(cur).into_iter().flat_map(|p| &p.within) {
+        for w in ds.places().by_id(cur).into_iter().flat_map(|p| &p.within) {
             if !out.contains(&w.id.as_str()) {
                 out.push(w.id.as_str());
             }
@@ -28,7 +30,7 @@ fn place_chain<'a>(ds: &'a Dataset, id: &'a str) -> Vec<&'a str> {
 /// A forum and every event it is part of.
 fn forum_chain<'a>(ds: &'a Dataset, id: &'a str) -> Vec<&'a str> {
     let mut out = vec![id];
-    while let Some(parent) = ds.forums().get(out[out.len() - 1]).and_then(|f| f.parent.as_ref()) {
+    while let Some(parent) = ds.forums().by_id(out[out.len() - 1]).and_then(|f| f.parent.as_ref()) {
         if out.contains(&parent.id.as_str()) {
             break;
         }
@@ -40,7 +42,7 @@ fn forum_chain<'a>(ds: &'a Dataset, id: &'a str) -> Vec<&'a str> {
 /// An organisation and every organisation it is a unit of.
 fn org_chain<'a>(ds: &'a Dataset, id: &'a str) -> Vec<&'a str> {
     let mut out = vec![id];
-    while let Some(parent) = ds.organizations().get(out[out.len() - 1]).and_then(|o| o.parent.as_ref()) {
+    while let Some(parent) = ds.organizations().by_id(out[out.len() - 1]).and_then(|o| o.parent.as_ref()) {
         if out.contains(&parent.organization.as_str()) {
             break;
         }
@@ -59,7 +61,7 @@ fn project_chain<'a>(ds: &'a Dataset, p: &'a Project) -> Vec<&'a Project> {
     let mut out = vec![p];
     let mut i = 0;
     while let Some(cur) = out.get(i).copied() {
-        for up in cur.part_of.iter().filter_map(|r| ds.projects().get(r)) {
+        for up in cur.part_of.iter().filter_map(|r| ds.projects().by_id(r)) {
             if !out.iter().any(|x| std::ptr::eq(*x, up)) {
                 out.push(up);
             }
@@ -144,12 +146,12 @@ fn check_projects(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
         let places = project_places(ds, r);
         let countries: Vec<Country> = places
             .iter()
-            .filter_map(|a| ds.places().get(a))
+            .filter_map(|a| ds.places().by_id(a))
             .map(|pl| pl.country.id)
             .chain(
                 r.organizations
                     .iter()
-                    .filter_map(|i| Some(ds.organizations().get(&i.organization)?.country.as_ref()?.id)),
+                    .filter_map(|i| Some(ds.organizations().by_id(&i.organization)?.country.as_ref()?.id)),
             )
             .collect();
         sector.is_none_or(|s| r.sectors.contains(&s))
@@ -167,13 +169,13 @@ fn check_projects(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
 
 fn agreement_dates<'a>(ds: &'a Dataset, a: &'a Agreement) -> Vec<&'a PartialDate> {
     let own = a.milestones.iter().filter_map(|m| m.date.as_ref());
-    own.chain(a.forum.as_ref().and_then(|f| ds.forums().get(f)?.date.as_ref())).collect()
+    own.chain(a.forum.as_ref().and_then(|f| ds.forums().by_id(f)?.date.as_ref())).collect()
 }
 
 fn involves(ds: &Dataset, a: &Agreement, org: &str) -> bool {
     let party = a.parties.iter().any(|p| matches!(&p.party, Party::Organization(o) if o == org));
     let named = a.organizations.iter().any(|i| i.organization == org);
-    let signer = a.signatories.iter().filter_map(|s| ds.speakers().get(s)).any(|s| s.organizations().any(|o| o == org));
+    let signer = a.signatories.iter().filter_map(|s| ds.speakers().by_id(s)).any(|s| s.organizations().any(|o| o == org));
     party || named || signer
 }
 
@@ -248,7 +250,7 @@ fn check_speakers(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
 
 fn synthetic() -> &'static Dataset {
     static DS: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
-    DS.get_or_init(|| Dataset::from_files(common::synthetic::files(2_000)).unwrap())
+    DS.get_or_init(|| Loader::new().files(common::synthetic::files(2_000)).load().unwrap())
 }
 
 proptest! {

@@ -3,7 +3,7 @@
 //! order); arbitrary bytes, and valid files with random edits, go to the loader (a failure
 //! names the files given).
 
-use china_singapore::{AgreementKind, CalendarDate, Country, Dataset, Error, Record, Sector, SpeakerRole, Table};
+use china_singapore::{Dataset, Error, Record, Table, model::{AgreementKind, CalendarDate, Country, Sector, SpeakerRole}};
 use proptest::prelude::*;
 
 /// A name as the crate compares names: letters and digits only, lower-cased.
@@ -80,17 +80,17 @@ proptest! {
             // An id that names nothing matches nothing; any result is in file order.
             let known = |t: &dyn Fn(&str) -> bool| t(s);
             let projects = in_order(ds.projects(), ds.project_filter().place(s).organization(s).sector(Sector::Biomedicine).country(Country::China))?;
-            prop_assert!(projects == 0 || (known(&|x| ds.places().get(x).is_some()) && known(&|x| ds.organizations().get(x).is_some())));
-            in_order(ds.agreements(), ds.agreement_filter().party(s).forum(s).kind(AgreementKind::Mou))?;
+            prop_assert!(projects == 0 || (known(&|x| ds.places().by_id(x).is_some()) && known(&|x| ds.organizations().by_id(x).is_some())));
+            in_order(ds.agreements(), ds.agreement_filter().involving(s).forum(s).kind(AgreementKind::Mou))?;
             in_order(ds.forums(), ds.forum_filter().place(s).parent(s))?;
             in_order(ds.speakers(), ds.speaker_filter().forum(s).organization(s).role(SpeakerRole::Keynote))?;
-            in_order(ds.speakers(), ds.forum_speakers(s))?;
-            in_order(ds.agreements(), ds.forum_agreements(s))?;
-            in_order(ds.projects(), ds.organization_projects(s))?;
-            in_order(ds.agreements(), ds.organization_agreements(s))?;
-            in_order(ds.speakers(), ds.organization_people(s))?;
-            in_order(ds.projects(), ds.place_projects(s))?;
-            in_order(ds.forums(), ds.place_forums(s))?;
+            in_order(ds.speakers(), ds.speaker_filter().forum(s).iter())?;
+            in_order(ds.agreements(), ds.agreement_filter().forum(s).iter())?;
+            in_order(ds.projects(), ds.project_filter().organization(s).iter())?;
+            in_order(ds.agreements(), ds.agreement_filter().involving(s).iter())?;
+            in_order(ds.speakers(), ds.speaker_filter().organization(s).iter())?;
+            in_order(ds.projects(), ds.project_filter().place(s).iter())?;
+            in_order(ds.forums(), ds.forum_filter().place(s).iter())?;
             if let Ok(v) = s.parse::<Sector>() {
                 prop_assert!(v.as_str().eq_ignore_ascii_case(s.trim()));
             }
@@ -112,7 +112,7 @@ proptest! {
         let (name, want) = all[pick.index(all.len())];
         let cased = if upper { name.to_uppercase() } else { name.to_lowercase() };
         let query = cased.replace([' ', '-'], &sep);
-        let found = ds.projects().find(&query);
+        let found = ds.projects().by_name(&query);
         prop_assert!(found.is_some_and(|p| std::ptr::eq(p, want)), "{query:?} did not find {}", want.id);
     }
 
@@ -133,8 +133,8 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_never_panic_the_loader(file in 0usize..FILES.len(), bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
-        match Dataset::from_files([(FILES[file], bytes)]) {
-            Ok(ds) => prop_assert!(FILES[file].ends_with(".json") && ds.len() <= 600),
+        match Loader::new().files([(FILES[file], bytes)]).load() {
+            Ok(ds) => prop_assert!(FILES[file].ends_with(".json") && ds.records().count() <= 600),
             Err(Error::NoRecordFiles { .. }) => prop_assert!(!FILES[file].ends_with(".json") || FILES[file] == "other.json"),
             Err(e) => names_the_files(&e, &[FILES[file]])?,
         }
@@ -160,7 +160,7 @@ proptest! {
             }
         }
         let names: Vec<String> = files.iter().map(|(f, _)| f.clone()).collect();
-        match Dataset::from_files(files) {
+        match Loader::new().files(files).load() {
             Ok(ds) => prop_assert!(!ds.is_empty()),
             Err(e) => names_the_files(&e, &names)?,
         }

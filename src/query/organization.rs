@@ -1,0 +1,118 @@
+//! [`OrganizationFilter`], and the lists its conditions read.
+
+use hashbrown::HashMap;
+
+use super::conditions::{Conditions, entry, facet, filter_common, linked};
+use crate::Dataset;
+use crate::index::Tables;
+use crate::index::links::{Links, Postings, push};
+use crate::model::{Country, Kind, Organization, OrganizationKind, Relation};
+
+/// What the organisation conditions read, beyond the shared link lists.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct OrganizationIndex {
+    by_kind: HashMap<OrganizationKind, Postings>,
+    by_country: HashMap<Country, Postings>,
+    /// Per organisation: every organisation it is under, at any depth, sorted.
+    above: Vec<Postings>,
+}
+
+impl OrganizationIndex {
+    pub(crate) fn build(t: &Tables, links: &Links) -> Self {
+        let mut index = OrganizationIndex::default();
+        for (i, o) in t.organizations.iter().enumerate() {
+            let i = i as u32;
+            push(&mut index.by_kind, o.kind, i);
+            if let Some(c) = &o.country {
+                push(&mut index.by_country, c.id, i);
+            }
+            let mut above: Vec<u32> = links.up(Kind::Organization, i).iter().copied().filter(|&a| a != i).collect();
+            above.sort_unstable();
+            index.above.push(above);
+        }
+        index
+    }
+}
+
+/// Filters organisations: companies, governments, universities and other bodies. Start
+/// one with [`Dataset::organization_filter`]; each method sets one condition (see
+/// [the filter rules](crate::guide#filters)).
+///
+/// ```
+/// use china_singapore::model::{Country, OrganizationKind};
+/// let ds = china_singapore::dataset();
+/// let companies = ds.organization_filter().country(Country::Singapore).kind(OrganizationKind::Company);
+/// assert!(companies.iter().any(|o| o.name == "NCS"));
+/// ```
+#[derive(Clone)]
+#[must_use = "a filter does nothing until iterated"]
+pub struct OrganizationFilter<'a> {
+    ds: &'a Dataset,
+    conditions: Conditions<'a>,
+}
+
+filter_common!(OrganizationFilter => Organization, organizations, organization_filter, "organization_filter().parent(\"Singapore Telcom\")");
+
+impl<'a> OrganizationFilter<'a> {
+    pub(crate) fn new(ds: &'a Dataset) -> Self {
+        Self { ds, conditions: Conditions::default() }
+    }
+
+    fn index(&self) -> &'a OrganizationIndex {
+        &self.ds.links().organizations
+    }
+
+    /// Keeps organisations of this country.
+    ///
+    /// ```
+    /// use china_singapore::model::Country;
+    /// let ds = china_singapore::dataset();
+    /// assert!(ds.organization_filter().country(Country::China).iter().any(|o| o.id == "jiangsu-provincial-government"));
+    /// ```
+    pub fn country(mut self, country: Country) -> Self {
+        self.conditions.set("country", facet(&self.index().by_country, &country));
+        self
+    }
+
+    /// Keeps organisations of this kind.
+    ///
+    /// ```
+    /// use china_singapore::model::OrganizationKind;
+    /// let ds = china_singapore::dataset();
+    /// let orgs: Vec<_> = ds.organization_filter().kind(OrganizationKind::University).iter().collect();
+    /// assert!(!orgs.is_empty() && orgs.iter().all(|o| o.kind == OrganizationKind::University));
+    /// ```
+    pub fn kind(mut self, kind: OrganizationKind) -> Self {
+        self.conditions.set("kind", facet(&self.index().by_kind, &kind));
+        self
+    }
+
+    /// Keeps organisations under this one (by id, name or alias) at any depth: its
+    /// subsidiaries, committees and other units, and theirs. The way down a parent chain.
+    ///
+    /// ```
+    /// let ds = china_singapore::dataset();
+    /// let units: Vec<&str> = ds.organization_filter().parent("Singapore Telecom").iter().map(|o| o.name.as_str()).collect();
+    /// assert_eq!(units, ["NCS"]);
+    /// ```
+    pub fn parent(mut self, organization: impl AsRef<str>) -> Self {
+        let ds = self.ds;
+        let cond = |at| linked(ds, Kind::Organization, Relation::Parent, Kind::Organization, at, true);
+        self.conditions.resolve(ds, "parent", Kind::Organization, organization.as_ref(), cond);
+        self
+    }
+
+    /// Keeps organisations this one (by id, name or alias) is under, at any depth: its
+    /// parent, its parent's parent, and so on. The way up a parent chain.
+    ///
+    /// ```
+    /// let ds = china_singapore::dataset();
+    /// let above: Vec<&str> = ds.organization_filter().above("NCS").iter().map(|o| o.name.as_str()).collect();
+    /// assert_eq!(above, ["Singapore Telecom"]);
+    /// ```
+    pub fn above(mut self, organization: impl AsRef<str>) -> Self {
+        let lists = &self.index().above;
+        self.conditions.resolve(self.ds, "above", Kind::Organization, organization.as_ref(), |at| entry(lists, at));
+        self
+    }
+}

@@ -1,0 +1,216 @@
+//! [`ProjectFilter`], and the lists its conditions read.
+
+use hashbrown::HashMap;
+
+use super::conditions::{Conditions, entry, facet, filter_common, linked};
+use crate::Dataset;
+use crate::index::Tables;
+use crate::index::links::{Links, Postings, push, push_sorted};
+use crate::model::{CalendarDate, Country, Kind, Project, ProjectKind, ProjectStatus, Relation, Sector};
+
+/// What the project conditions read, beyond the shared link lists.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ProjectIndex {
+    by_sector: HashMap<Sector, Postings>,
+    by_kind: HashMap<ProjectKind, Postings>,
+    by_status: HashMap<ProjectStatus, Postings>,
+    by_country: HashMap<Country, Postings>,
+    /// Per place: the projects in it, in a place within it, or part of a project that is.
+    in_place: Vec<Postings>,
+}
+
+impl ProjectIndex {
+    pub(crate) fn build(t: &Tables, links: &Links) -> Self {
+        let mut index = ProjectIndex { in_place: vec![Vec::new(); t.places.len()], ..Self::default() };
+        for (i, p) in t.projects.iter().enumerate() {
+            let i = i as u32;
+            for s in &p.sectors {
+                push(&mut index.by_sector, *s, i);
+            }
+            push(&mut index.by_kind, p.kind, i);
+            if let Some(s) = p.status {
+                push(&mut index.by_status, s, i);
+            }
+            let places = places_of(t, links, i);
+            let place_countries = places.iter().filter_map(|&pl| Some(t.places.as_slice().get(pl as usize)?.country.id));
+            let orgs = p
+                .organizations
+                .iter()
+                .filter_map(|inv| Some(t.organizations.by_id(&inv.organization)?.country.as_ref()?.id));
+            let mut countries: Vec<Country> = place_countries.chain(orgs).collect();
+            countries.sort_unstable();
+            countries.dedup();
+            for c in countries {
+                push(&mut index.by_country, c, i);
+            }
+            for pl in places {
+                push_sorted(&mut index.in_place[pl as usize], i);
+            }
+        }
+        index
+    }
+}
+
+/// Every place a project lies in: its own places and those of every project it is part
+/// of, and every place containing those; sorted.
+fn places_of(t: &Tables, links: &Links, project: u32) -> Vec<u32> {
+    let projects = links.up(Kind::Project, project);
+    let own = projects.iter().filter_map(|&p| t.projects.as_slice().get(p as usize)).flat_map(|p| &p.places);
+    let direct = own.filter_map(|r| t.places.position(r.id.as_str()));
+    let mut all: Vec<u32> = direct.flat_map(|pl| links.up(Kind::Place, pl).iter().copied()).collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
+/// Filters projects. Start one with [`Dataset::project_filter`]; each method sets one
+/// condition (see [the filter rules](crate::guide#filters)).
+///
+/// ```
+/// use china_singapore::model::Sector;
+/// let ds = china_singapore::dataset();
+/// let bio: Vec<&str> = ds.project_filter().sector(Sector::Biomedicine).iter().map(|p| p.name.as_str()).collect();
+/// assert!(bio.contains(&"Biosyngen immunocellular drug production base"));
+/// ```
+#[derive(Clone)]
+#[must_use = "a filter does nothing until iterated"]
+pub struct ProjectFilter<'a> {
+    ds: &'a Dataset,
+    conditions: Conditions<'a>,
+}
+
+filter_common!(ProjectFilter => Project, projects, project_filter, "project_filter().place(\"Guangzhuo\")");
+
+impl<'a> ProjectFilter<'a> {
+    pub(crate) fn new(ds: &'a Dataset) -> Self {
+        Self { ds, conditions: Conditions::default() }
+    }
+
+    fn index(&self) -> &'a ProjectIndex {
+        &self.ds.links().projects
+    }
+
+    /// Keeps projects filed under this sector.
+    ///
+    /// ```
+    /// use china_singapore::model::Sector;
+    /// let ds = china_singapore::dataset();
+    /// assert!(ds.project_filter().sector(Sector::FinancialServices).iter().any(|p| p.id == "green-bond-issuance"));
+    /// ```
+    pub fn sector(mut self, sector: Sector) -> Self {
+        self.conditions.set("sector", facet(&self.index().by_sector, &sector));
+        self
+    }
+
+    /// Keeps projects located in this place (by id, name or alias) or in a place within
+    /// it, and projects part of (at any depth) a project that is.
+    ///
+    /// ```
+    /// let ds = china_singapore::dataset();
+    /// let in_gba = ds.project_filter().place("greater-bay-area").iter().count();
+    /// let in_china = ds.project_filter().place("china").iter().count();
+    /// assert!(in_gba > 0 && in_china >= in_gba);
+    /// ```
+    pub fn place(mut self, place: impl AsRef<str>) -> Self {
+        let lists = &self.index().in_place;
+        self.conditions.resolve(self.ds, "place", Kind::Place, place.as_ref(), |at| entry(lists, at));
+        self
+    }
+
+    /// Keeps projects part of this project (by id, name or alias), directly or through
+    /// another: its phases, the parks and offices within it.
+    ///
+    /// ```
+    /// let ds = china_singapore::dataset();
+    /// let parts: Vec<&str> = ds.project_filter().part_of("Greater Bay Area Fintech Delivery Center").iter().map(|p| p.id.as_str()).collect();
+    /// assert_eq!(parts, ["ncs-gba-fintech-delivery-center-phase-1"]);
+    /// ```
+    pub fn part_of(mut self, project: impl AsRef<str>) -> Self {
+        let ds = self.ds;
+        let cond = |at| linked(ds, Kind::Project, Relation::PartOf, Kind::Project, at, true);
+        self.conditions.resolve(ds, "part_of", Kind::Project, project.as_ref(), cond);
+        self
+    }
+
+    /// Keeps projects this organisation (by id, name or alias) is involved in, in any role.
+    ///
+    /// ```
+    /// let ds = china_singapore::dataset();
+    /// assert!(ds.project_filter().organization("sp-group").iter().any(|p| p.id == "regional-energy-projects"));
+    /// ```
+    pub fn organization(mut self, organization: impl AsRef<str>) -> Self {
+        let ds = self.ds;
+        let cond = |at| linked(ds, Kind::Project, Relation::Involves, Kind::Organization, at, false);
+        self.conditions.resolve(ds, "organization", Kind::Organization, organization.as_ref(), cond);
+        self
+    }
+
+    /// Keeps projects this organisation (by id, name or alias), or any organisation under
+    /// it at any depth (subsidiaries, committees), is involved in: the group's projects.
+    ///
+    /// ```
+    /// let ds = china_singapore::dataset();
+    /// let group: Vec<&str> = ds.project_filter().group("Singapore Telecom").iter().map(|p| p.id.as_str()).collect();
+    /// assert!(group.contains(&"ncs-gba-fintech-delivery-center")); // through NCS, its subsidiary
+    /// assert_eq!(ds.project_filter().organization("Singapore Telecom").iter().count(), 0);
+    /// ```
+    pub fn group(mut self, organization: impl AsRef<str>) -> Self {
+        let ds = self.ds;
+        let cond = |at| linked(ds, Kind::Project, Relation::Involves, Kind::Organization, at, true);
+        self.conditions.resolve(ds, "group", Kind::Organization, organization.as_ref(), cond);
+        self
+    }
+
+    /// Keeps projects located in this country (through any of their places) or involving
+    /// an organisation from it.
+    ///
+    /// ```
+    /// use china_singapore::model::Country;
+    /// let ds = china_singapore::dataset();
+    /// assert!(ds.project_filter().country(Country::Singapore).iter().any(|p| p.id == "nus-guangzhou-innovation-institute"));
+    /// ```
+    pub fn country(mut self, country: Country) -> Self {
+        self.conditions.set("country", facet(&self.index().by_country, &country));
+        self
+    }
+
+    /// Keeps projects of this kind.
+    ///
+    /// ```
+    /// use china_singapore::model::ProjectKind;
+    /// let ds = china_singapore::dataset();
+    /// let parks: Vec<_> = ds.project_filter().kind(ProjectKind::Park).iter().collect();
+    /// assert!(!parks.is_empty() && parks.iter().all(|p| p.kind == ProjectKind::Park));
+    /// ```
+    pub fn kind(mut self, kind: ProjectKind) -> Self {
+        self.conditions.set("kind", facet(&self.index().by_kind, &kind));
+        self
+    }
+
+    /// Keeps projects with this status.
+    ///
+    /// ```
+    /// use china_singapore::model::ProjectStatus;
+    /// let ds = china_singapore::dataset();
+    /// assert!(ds.project_filter().status(ProjectStatus::Planned).iter().any(|p| p.id == "lion-tcr-gmp-cell-production-base"));
+    /// ```
+    pub fn status(mut self, status: ProjectStatus) -> Self {
+        self.conditions.set("status", facet(&self.index().by_status, &status));
+        self
+    }
+
+    /// Keeps projects with a date (started, or a dated figure) that lies wholly within
+    /// `[from, to]`. Dates whose year the text leaves unknown never match.
+    ///
+    /// ```
+    /// use china_singapore::model::CalendarDate;
+    /// let ds = china_singapore::dataset();
+    /// let (from, to) = ("2000-01-01".parse().unwrap(), "2010-12-31".parse().unwrap());
+    /// let ids: Vec<&str> = ds.project_filter().between(from, to).iter().map(|p| p.id.as_str()).collect();
+    /// assert_eq!(ids, ["suzhou-service-trade-pilot"]);
+    /// ```
+    pub fn between(mut self, from: CalendarDate, to: CalendarDate) -> Self {
+        self.conditions.between(self.ds.links().dates(Kind::Project), from, to);
+        self
+    }
+}
