@@ -60,7 +60,7 @@ fn bench_kind<'a, T: Record>(b: &mut Bench<'a>, kind: &str, table: &'a Table<T>)
         &format!("{kind}/id/hit"),
         n,
         None,
-        move || ids.iter().filter(|(q, want)| table.get(black_box(q)).is_some_and(|r| std::ptr::eq(r, *want))).count(),
+        move || ids.iter().filter(|(q, want)| table.by_id(black_box(q)).is_some_and(|r| std::ptr::eq(r, *want))).count(),
         move |&hits| hits == n as usize,
     );
     let misses: Vec<String> = records.iter().map(|r| format!("{}-nope", r.id())).collect();
@@ -68,7 +68,7 @@ fn bench_kind<'a, T: Record>(b: &mut Bench<'a>, kind: &str, table: &'a Table<T>)
         &format!("{kind}/id/miss"),
         n,
         None,
-        move || misses.iter().filter(|q| table.get(black_box(q)).is_none()).count(),
+        move || misses.iter().filter(|q| table.by_id(black_box(q)).is_none()).count(),
         move |&m| m == n as usize,
     );
     let names: Vec<(String, *const T)> =
@@ -83,7 +83,7 @@ fn bench_kind<'a, T: Record>(b: &mut Bench<'a>, kind: &str, table: &'a Table<T>)
         move || {
             scrambled_names
                 .iter()
-                .filter(|(q, want)| table.find(black_box(q)).is_some_and(|r| std::ptr::eq(r, *want)))
+                .filter(|(q, want)| table.by_name(black_box(q)).is_some_and(|r| std::ptr::eq(r, *want)))
                 .count()
         },
         move |&hits| hits == n_scrambled,
@@ -97,7 +97,7 @@ fn bench_kind<'a, T: Record>(b: &mut Bench<'a>, kind: &str, table: &'a Table<T>)
         n_names as u64,
         None,
         move || {
-            names.iter().filter(|(q, want)| table.find(black_box(q)).is_some_and(|r| std::ptr::eq(r, *want))).count()
+            names.iter().filter(|(q, want)| table.by_name(black_box(q)).is_some_and(|r| std::ptr::eq(r, *want))).count()
         },
         move |&hits| hits == n_names,
     );

@@ -47,7 +47,7 @@ type Node = (Kind, String);
 
 /// The record called `name` and every record it links to or that links to it.
 fn neighbourhood(ds: &Dataset, name: &str) -> Option<BTreeSet<Node>> {
-    let centre = Kind::ALL.iter().find_map(|&k| ds.record(k, name))?;
+    let centre = ds.lookup(name).ok()?;
     let mut keep = BTreeSet::from([(centre.kind(), centre.id().to_owned())]);
     for r in ds.records() {
         for link in r.links() {

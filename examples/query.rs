@@ -18,7 +18,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use china_singapore::{AnyRecord, Dataset, Kind, NotFound, Record, Table, model::{AgreementKind, CalendarDate, Country, Sector, SpeakerRole}, query::Event};
+use china_singapore::model::{AgreementKind, CalendarDate, Country, Sector, SpeakerRole};
+use china_singapore::query::Event;
+use china_singapore::{AnyRecord, Dataset, Kind, Loader, NotFound, Record, Table};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -193,17 +195,7 @@ where
 
 /// The record of any kind with this id, name or alias, or a "did you mean" of every kind.
 fn lookup<'a>(ds: &'a Dataset, name: &str) -> Result<AnyRecord<'a>, String> {
-    let found = Kind::ALL.iter().find_map(|&k| ds.record(k, name));
-    found.ok_or_else(|| {
-        let mut near: Vec<String> = Vec::new();
-        for &k in Kind::ALL {
-            if let Err(e) = ds.try_record(k, name) {
-                near.extend(e.suggestions.into_iter().map(|s| format!("“{s}” ({k})")));
-            }
-        }
-        let hint = if near.is_empty() { String::new() } else { format!("; did you mean {}?", near.join(", ")) };
-        format!("nothing is named `{name}`{hint}")
-    })
+    ds.lookup(name).map_err(|e| e.to_string())
 }
 
 fn suggest<T: Record>(table: &Table<T>, name: &str, n: usize) -> usize {

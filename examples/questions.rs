@@ -7,8 +7,7 @@
 use std::io::Write;
 
 use china_singapore::model::*;
-use china_singapore::query::*;
-use china_singapore::*;
+use china_singapore::query::YearSource;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let ds = china_singapore::try_dataset()?;
@@ -21,13 +20,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     writeln!(o, "2. Who spoke at the fourth forum, and in what order?")?;
     let fourth = "4th China-Singapore Trade in Services Innovation Forum";
-    for (session, s) in ds.speaking_order(fourth) {
-        writeln!(o, "   {} ({session})", s.name)?;
+    for (session, id) in ds.forums().lookup(fourth)?.speaking_order() {
+        writeln!(o, "   {} ({session})", ds.speakers().lookup(id)?.name)?;
     }
 
     writeln!(o, "3. Who gave keynotes there, and where do they work?")?;
     for s in ds.speaker_filter().forum(fourth).role(SpeakerRole::Keynote) {
-        let mut at: Vec<&str> = s.organizations().filter_map(|id| Some(ds.resolve(id)?.name.as_str())).collect();
+        let mut at: Vec<&str> = s.organizations().filter_map(|id| Some(ds.organizations().by_id(id)?.name.as_str())).collect();
         at.dedup();
         writeln!(o, "   {}: {}", s.name, at.join("; "))?;
     }

@@ -25,8 +25,8 @@ fn queries<T: Record>(table: &Table<T>) -> Vec<String> {
 }
 
 fn look<T: Record>(table: &Table<T>, qs: &[String]) -> usize {
-    qs.iter().filter(|q| table.get(black_box(q)).is_some()).count()
-        + qs.iter().filter(|q| table.find(black_box(q)).is_some()).count()
+    qs.iter().filter(|q| table.by_id(black_box(q)).is_some()).count()
+        + qs.iter().filter(|q| table.by_name(black_box(q)).is_some()).count()
 }
 
 #[test]

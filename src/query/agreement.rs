@@ -76,14 +76,17 @@ impl AgreementIndex {
 #[must_use = "a filter does nothing until iterated"]
 pub struct AgreementFilter<'a> {
     ds: &'a Dataset,
-    conditions: Conditions<'a>,
+    conditions: Conditions<'a, 8>,
 }
+
+/// The filter's conditions, by the name of the method that sets each.
+const AGREEMENT_CONDITIONS: [&str; 8] = ["kind", "sector", "party", "involving", "country", "signed_by", "forum", "part_of"];
 
 filter_common!(AgreementFilter => Agreement, agreements, agreement_filter, "agreement_filter().party(\"Singapore Exchnage\")");
 
 impl<'a> AgreementFilter<'a> {
     pub(crate) fn new(ds: &'a Dataset) -> Self {
-        Self { ds, conditions: Conditions::default() }
+        Self { ds, conditions: Conditions::new(&AGREEMENT_CONDITIONS) }
     }
 
     fn index(&self) -> &'a AgreementIndex {

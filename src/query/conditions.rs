@@ -50,24 +50,42 @@ pub(crate) fn linked(
     }
 }
 
-/// What a filter has been told: its conditions by name, its date range, and the names it
-/// was given that matched no record.
-#[derive(Clone, Default)]
-pub(crate) struct Conditions<'a> {
-    set: Vec<(&'static str, Cond<'a>)>,
+/// The most conditions a filter has; [`Conditions::new`] refuses more at compile time.
+const MAX_CONDITIONS: usize = 8;
+
+/// What a filter has been told: its conditions, one slot per name in `names`, its date
+/// range, and the first name it was given that matched no record. Holds no heap memory
+/// unless a name matched nothing.
+#[derive(Clone)]
+pub(crate) struct Conditions<'a, const N: usize> {
+    names: &'static [&'static str; N],
+    set: [Option<Cond<'a>>; N],
     dates: Option<(&'a DateIndex, i64, i64)>,
-    unknown: Vec<(&'static str, Kind, Box<str>)>,
+    unknown: [Option<(Kind, Box<str>)>; N],
 }
 
-impl<'a> Conditions<'a> {
-    /// Sets condition `name`, replacing any earlier one of that name.
-    pub(crate) fn set(&mut self, name: &'static str, cond: Cond<'a>) {
-        self.set.retain(|(n, _)| *n != name);
-        self.set.push((name, cond));
+impl<'a, const N: usize> Conditions<'a, N> {
+    /// No condition set yet, for a filter whose conditions are `names`.
+    pub(crate) const fn new(names: &'static [&'static str; N]) -> Self {
+        const { assert!(N <= MAX_CONDITIONS, "a filter has more conditions than MAX_CONDITIONS") };
+        Self { names, set: [const { None }; N], dates: None, unknown: [const { None }; N] }
     }
 
-    /// Sets condition `name` to "the record of `kind` that `q` names, looked up by id, name
-    /// or alias, is at `cond(position)`"; remembers `q` if it names nothing.
+    fn slot(&self, name: &str) -> usize {
+        let slot = self.names.iter().position(|n| *n == name);
+        debug_assert!(slot.is_some(), "condition `{name}` is not among {:?}", self.names);
+        slot.unwrap_or(0)
+    }
+
+    /// Sets condition `name`, replacing any earlier one of that name.
+    pub(crate) fn set(&mut self, name: &'static str, cond: Cond<'a>) {
+        let i = self.slot(name);
+        self.set[i] = Some(cond);
+        self.unknown[i] = None;
+    }
+
+    /// Sets condition `name` to `cond(position)` of the record of `kind` that `q` names
+    /// (by id, name or alias); remembers `q` if it names nothing.
     pub(crate) fn resolve(
         &mut self,
         ds: &'a Dataset,
@@ -76,12 +94,11 @@ impl<'a> Conditions<'a> {
         q: &str,
         cond: impl FnOnce(Option<u32>) -> Cond<'a>,
     ) {
-        self.unknown.retain(|u| u.0 != name);
         let at = ds.tables.position_of(kind, q);
-        if at.is_none() {
-            self.unknown.push((name, kind, q.into()));
-        }
         self.set(name, cond(at));
+        if at.is_none() {
+            self.unknown[self.slot(name)] = Some((kind, q.into()));
+        }
     }
 
     /// Keeps records with a date in `index` that lies wholly within `[from, to]`.
@@ -89,42 +106,47 @@ impl<'a> Conditions<'a> {
         self.dates = Some((index, from.key(), to.key()));
     }
 
-    /// The first name that matched nothing, with the names closest to it.
+    /// The first name that matched nothing (in the order of the conditions), with the
+    /// names closest to it.
     pub(crate) fn check(&self, ds: &Dataset) -> Result<(), NotFound> {
-        match self.unknown.first() {
-            Some((_, kind, q)) => Err(ds.tables.not_found(*kind, q)),
+        match self.unknown.iter().flatten().next() {
+            Some((kind, q)) => Err(ds.tables.not_found(*kind, q)),
             None => Ok(()),
         }
     }
 
     /// Runs the filter over `records`.
     pub(crate) fn run<T>(&self, records: &'a [T]) -> Matches<'a, T> {
-        let mut lists: Vec<&'a [u32]> = Vec::with_capacity(self.set.len());
+        let mut lists: [&'a [u32]; MAX_CONDITIONS] = [EMPTY; MAX_CONDITIONS];
+        let mut n = 0;
         let mut empty = false;
-        for (_, cond) in &self.set {
-            match cond {
-                Cond::List(l) => lists.push(l),
+        for cond in self.set.iter().flatten() {
+            match *cond {
+                Cond::List(l) => {
+                    lists[n] = l;
+                    n += 1;
+                }
                 Cond::Nothing => empty = true,
             }
         }
-        lists.sort_unstable_by_key(|l| l.len());
-        let driver = match (empty, lists.first()) {
+        lists[..n].sort_unstable_by_key(|l| l.len());
+        let driver = match (empty, n) {
             (true, _) => Driver::Empty,
-            (false, Some(first)) => Driver::List(first.iter()),
-            // The date index yields in date order; it is sorted back to file order.
-            (false, None) => match self.dates {
+            (false, 0) => match self.dates {
+                // The date index yields in date order; it is sorted back to file order.
                 Some((index, from, to)) => Driver::Positions(index.range(from, to).into_iter()),
                 None => Driver::All(0..records.len() as u32),
             },
+            (false, _) => Driver::List(lists[0].iter()),
         };
-        let rest = if lists.is_empty() { lists } else { lists.split_off(1) };
-        Matches { records, driver, rest, dates: self.dates }
+        lists.rotate_left(1);
+        Matches { records, driver, rest: lists, n_rest: n.saturating_sub(1), dates: self.dates }
     }
 }
 
-impl fmt::Debug for Conditions<'_> {
+impl<const N: usize> fmt::Debug for Conditions<'_, N> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let names: Vec<&str> = self.set.iter().map(|(n, _)| *n).collect();
+        let names: Vec<&str> = self.names.iter().zip(&self.set).filter(|(_, c)| c.is_some()).map(|(n, _)| *n).collect();
         f.debug_struct("Conditions").field("set", &names).field("dated", &self.dates.is_some()).finish()
     }
 }
@@ -149,13 +171,14 @@ enum Driver<'a> {
 pub struct Matches<'a, T> {
     records: &'a [T],
     driver: Driver<'a>,
-    rest: Vec<&'a [u32]>,
+    rest: [&'a [u32]; MAX_CONDITIONS],
+    n_rest: usize,
     dates: Option<(&'a DateIndex, i64, i64)>,
 }
 
 impl<T> Clone for Matches<'_, T> {
     fn clone(&self) -> Self {
-        Self { records: self.records, driver: self.driver.clone(), rest: self.rest.clone(), dates: self.dates }
+        Self { records: self.records, driver: self.driver.clone(), rest: self.rest, n_rest: self.n_rest, dates: self.dates }
     }
 }
 
@@ -176,7 +199,7 @@ impl<'a, T> Iterator for Matches<'a, T> {
                 Driver::List(it) => *it.next()?,
                 Driver::Positions(it) => it.next()?,
             };
-            let in_lists = self.rest.iter().all(|l| l.binary_search(&i).is_ok());
+            let in_lists = self.rest[..self.n_rest].iter().all(|l| l.binary_search(&i).is_ok());
             let in_dates = self.dates.is_none_or(|(index, from, to)| index.within(i, from, to));
             if in_lists && in_dates {
                 return self.records.get(i as usize);

@@ -48,14 +48,17 @@ impl ForumIndex {
 #[must_use = "a filter does nothing until iterated"]
 pub struct ForumFilter<'a> {
     ds: &'a Dataset,
-    conditions: Conditions<'a>,
+    conditions: Conditions<'a, 4>,
 }
+
+/// The filter's conditions, by the name of the method that sets each.
+const FORUM_CONDITIONS: [&str; 4] = ["place", "parent", "organization", "kind"];
 
 filter_common!(ForumFilter => Forum, forums, forum_filter, "forum_filter().parent(\"China International Import Expo 4\")");
 
 impl<'a> ForumFilter<'a> {
     pub(crate) fn new(ds: &'a Dataset) -> Self {
-        Self { ds, conditions: Conditions::default() }
+        Self { ds, conditions: Conditions::new(&FORUM_CONDITIONS) }
     }
 
     /// Keeps forums held in this place (by id, name or alias) or in a place within it.

@@ -48,14 +48,17 @@ impl OrganizationIndex {
 #[must_use = "a filter does nothing until iterated"]
 pub struct OrganizationFilter<'a> {
     ds: &'a Dataset,
-    conditions: Conditions<'a>,
+    conditions: Conditions<'a, 4>,
 }
+
+/// The filter's conditions, by the name of the method that sets each.
+const ORGANIZATION_CONDITIONS: [&str; 4] = ["country", "kind", "parent", "above"];
 
 filter_common!(OrganizationFilter => Organization, organizations, organization_filter, "organization_filter().parent(\"Singapore Telcom\")");
 
 impl<'a> OrganizationFilter<'a> {
     pub(crate) fn new(ds: &'a Dataset) -> Self {
-        Self { ds, conditions: Conditions::default() }
+        Self { ds, conditions: Conditions::new(&ORGANIZATION_CONDITIONS) }
     }
 
     fn index(&self) -> &'a OrganizationIndex {

@@ -76,14 +76,17 @@ fn places_of(t: &Tables, links: &Links, project: u32) -> Vec<u32> {
 #[must_use = "a filter does nothing until iterated"]
 pub struct ProjectFilter<'a> {
     ds: &'a Dataset,
-    conditions: Conditions<'a>,
+    conditions: Conditions<'a, 8>,
 }
+
+/// The filter's conditions, by the name of the method that sets each.
+const PROJECT_CONDITIONS: [&str; 8] = ["sector", "place", "part_of", "organization", "group", "country", "kind", "status"];
 
 filter_common!(ProjectFilter => Project, projects, project_filter, "project_filter().place(\"Guangzhuo\")");
 
 impl<'a> ProjectFilter<'a> {
     pub(crate) fn new(ds: &'a Dataset) -> Self {
-        Self { ds, conditions: Conditions::default() }
+        Self { ds, conditions: Conditions::new(&PROJECT_CONDITIONS) }
     }
 
     fn index(&self) -> &'a ProjectIndex {

@@ -40,14 +40,17 @@ impl SpeakerIndex {
 #[must_use = "a filter does nothing until iterated"]
 pub struct SpeakerFilter<'a> {
     ds: &'a Dataset,
-    conditions: Conditions<'a>,
+    conditions: Conditions<'a, 3>,
 }
+
+/// The filter's conditions, by the name of the method that sets each.
+const SPEAKER_CONDITIONS: [&str; 3] = ["forum", "organization", "role"];
 
 filter_common!(SpeakerFilter => Speaker, speakers, speaker_filter, "speaker_filter().forum(\"4th Trade in Services Forum\")");
 
 impl<'a> SpeakerFilter<'a> {
     pub(crate) fn new(ds: &'a Dataset) -> Self {
-        Self { ds, conditions: Conditions::default() }
+        Self { ds, conditions: Conditions::new(&SPEAKER_CONDITIONS) }
     }
 
     /// Keeps people who spoke or took part at this forum (by id, name or alias) or at an

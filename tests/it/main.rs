@@ -1,7 +1,7 @@
 //! The integration tests, one module per area, in one test binary. Tests that need a
 //! process of their own (the allocation counter, first-use races) are `tests/alloc.rs` and
 //! `tests/threads.rs`; those that need heavy crates (a triple store, property testing,
-//! a CSV reader) are in the `tests/oracles` workspace member, which `cargo test` runs too.
+//! a CSV reader) are in the `tests/dev` workspace member, which `cargo test` runs too.
 
 #[path = "../common/mod.rs"]
 mod common;

@@ -9,4 +9,5 @@ mod common;
 mod export;
 mod oracle;
 mod props;
+#[cfg(feature = "rdf")]
 mod rdf;

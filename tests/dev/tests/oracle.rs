@@ -8,7 +8,6 @@
 use crate::common;
 
 use china_singapore::model::*;
-use china_singapore::query::*;
 use china_singapore::*;
 use proptest::prelude::*;
 
@@ -186,17 +185,23 @@ fn check_agreements(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
     let country = p.set[3].then(|| pick_enum(Country::ALL, p.at[3]));
     let forum = p.set[4].then(|| pick(ds.forums(), p.at[4]));
     let range = p.set[5].then(|| p.dates());
+    let involving = p.set[6].then(|| pick(ds.organizations(), p.at[6]));
+    let signer = p.set[7].then(|| pick(ds.speakers(), p.at[7]));
     let mut f = ds.agreement_filter();
     f = maybe(f, kind, |f, x| f.kind(x));
     f = maybe(f, sector, |f, x| f.sector(x));
     f = maybe(f, party, |f, x| f.party(x));
+    f = maybe(f, involving, |f, x| f.involving(x));
+    f = maybe(f, signer, |f, x| f.signed_by(x));
     f = maybe(f, country, |f, x| f.country(x));
     f = maybe(f, forum, |f, x| f.forum(x));
     f = maybe(f, range, |f, (a, b)| f.between(a, b));
     let scan = ds.agreements().iter().filter(|a| {
         kind.is_none_or(|k| a.kind == k)
             && sector.is_none_or(|s| a.sectors.contains(&s))
-            && party.is_none_or(|o| involves(ds, a, o))
+            && party.is_none_or(|o| a.parties.iter().any(|p| matches!(&p.party, Party::Organization(x) if x == o)))
+            && involving.is_none_or(|o| involves(ds, a, o))
+            && signer.is_none_or(|x| a.signatories.iter().any(|s| s.id == x))
             && country.is_none_or(|c| a.parties.iter().any(|p| p.party == Party::Country(c)))
             && forum.is_none_or(|x| a.forum.as_ref().is_some_and(|at| forum_chain(ds, at.id.as_str()).contains(&x)))
             && range.is_none_or(|(from, to)| within(&agreement_dates(ds, a), from, to))
@@ -248,6 +253,26 @@ fn check_speakers(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+fn check_organizations(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
+    let country = p.set[0].then(|| pick_enum(Country::ALL, p.at[0]));
+    let kind = p.set[1].then(|| pick_enum(OrganizationKind::ALL, p.at[1]));
+    let parent = p.set[2].then(|| pick(ds.organizations(), p.at[2]));
+    let above = p.set[3].then(|| pick(ds.organizations(), p.at[3]));
+    let mut f = ds.organization_filter();
+    f = maybe(f, country, |f, x| f.country(x));
+    f = maybe(f, kind, |f, x| f.kind(x));
+    f = maybe(f, parent, |f, x| f.parent(x));
+    f = maybe(f, above, |f, x| f.above(x));
+    let scan = ds.organizations().iter().filter(|o| {
+        country.is_none_or(|c| o.country.as_ref().is_some_and(|r| r.id == c))
+            && kind.is_none_or(|k| o.kind == k)
+            && parent.is_none_or(|x| o.id != x && org_chain(ds, o.id.as_str()).contains(&x))
+            && above.is_none_or(|x| x != o.id && org_chain(ds, x).contains(&o.id.as_str()))
+    });
+    prop_assert_eq!(ids(f.iter()), ids(scan), "{:?}", f);
+    Ok(())
+}
+
 fn synthetic() -> &'static Dataset {
     static DS: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
     DS.get_or_init(|| Loader::new().files(common::synthetic::files(2_000)).load().unwrap())
@@ -263,6 +288,7 @@ proptest! {
             check_agreements(ds, &p)?;
             check_forums(ds, &p)?;
             check_speakers(ds, &p)?;
+            check_organizations(ds, &p)?;
         }
     }
 }
