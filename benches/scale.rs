@@ -17,7 +17,8 @@ mod synthetic;
 
 use std::hint::black_box;
 
-use china_singapore::{Dataset, LoadOptions, Project, Record, model::Sector};
+use china_singapore::model::Sector;
+use china_singapore::{Dataset, Loader, Project, Record};
 use common::{Bench, ratio};
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
@@ -33,13 +34,13 @@ struct Scale {
 }
 
 fn main() {
-    let options = LoadOptions::default().with_max_file_bytes(1 << 30);
+    let options = Loader::new().max_file_bytes(1 << 30);
     let scales: Vec<Scale> = SIZES
         .iter()
         .map(|&n| {
             let files = synthetic::files(n);
             let bytes = files.iter().map(|(_, b)| b.len() as u64).sum();
-            let ds = Dataset::from_files_with(files.clone(), &options).unwrap_or_else(|e| panic!("{e}"));
+            let ds = options.clone().files(files.clone()).load().unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(ds.records().count(), n);
             Scale { n, files, bytes, ds }
         })
@@ -98,7 +99,9 @@ fn main() {
             ids.len() as u64,
             None,
             move || {
-                ids.iter().filter(|(k, p)| ds.projects().by_id(black_box(k)).is_some_and(|r| std::ptr::eq(r, *p))).count()
+                ids.iter()
+                    .filter(|(k, p)| ds.projects().by_id(black_box(k)).is_some_and(|r| std::ptr::eq(r, *p)))
+                    .count()
             },
             move |&h| h == ids.len(),
         );
@@ -154,14 +157,14 @@ fn main() {
             &format!("scale/load/{n}"),
             1,
             Some(s.bytes),
-            move || Dataset::from_files_with(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())), options),
-            move |r| r.as_ref().is_ok_and(|d| d.len() == n),
+            move || options.clone().files(files.iter().map(|(p, b)| (p.as_str(), b.as_slice()))).load(),
+            move |r| r.as_ref().is_ok_and(|d| d.records().count() == n),
         );
     }
     for (n, [diagnostics, quotes, names]) in &hostile {
         let (n, options) = (*n, &options);
         let load = |files: &adversarial::Files| {
-            Dataset::from_files_with(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())), options)
+            options.clone().files(files.iter().map(|(p, b)| (p.as_str(), b.as_slice()))).load()
         };
         b.add(
             &format!("adversarial/diagnostics/{n}"),

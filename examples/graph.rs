@@ -17,7 +17,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::io::Write as _;
 
-use china_singapore::{AnyRecord, Dataset, Kind, model::{Basis, Country, Target}};
+use china_singapore::{
+    AnyRecord, Dataset, Kind,
+    model::{Basis, Country, Target},
+};
 use clap::Parser;
 
 /// Write the dataset's graph as Graphviz DOT.

@@ -301,7 +301,9 @@ fn answer(ds: &Dataset, command: Command) -> Result<usize, String> {
 fn load(cli: &Cli) -> Result<std::borrow::Cow<'static, Dataset>, String> {
     Ok(match (&cli.data, cli.extend) {
         (Some(dir), false) => std::borrow::Cow::Owned(Dataset::from_dir(dir).map_err(|e| e.to_string())?),
-        (Some(dir), true) => std::borrow::Cow::Owned(Loader::new().embedded().dir(dir).load().map_err(|e| e.to_string())?),
+        (Some(dir), true) => {
+            std::borrow::Cow::Owned(Loader::new().embedded().dir(dir).load().map_err(|e| e.to_string())?)
+        }
         (None, _) => std::borrow::Cow::Borrowed(china_singapore::try_dataset().map_err(|e| e.to_string())?),
     })
 }

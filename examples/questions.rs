@@ -26,7 +26,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     writeln!(o, "3. Who gave keynotes there, and where do they work?")?;
     for s in ds.speaker_filter().forum(fourth).role(SpeakerRole::Keynote) {
-        let mut at: Vec<&str> = s.organizations().filter_map(|id| Some(ds.organizations().by_id(id)?.name.as_str())).collect();
+        let mut at: Vec<&str> =
+            s.organizations().filter_map(|id| Some(ds.organizations().by_id(id)?.name.as_str())).collect();
         at.dedup();
         writeln!(o, "   {}: {}", s.name, at.join("; "))?;
     }

@@ -2,7 +2,10 @@
 //!
 //! Run with `cargo run --example quickstart`.
 
-use china_singapore::{Quote, Record, model::{AmountKind, Sector, SpeakerRole}};
+use china_singapore::{
+    Quote, Record,
+    model::{AmountKind, Sector, SpeakerRole},
+};
 
 /// Prints a line; a closed pipe (`quickstart | head`) ends the program quietly.
 macro_rules! say {

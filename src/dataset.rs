@@ -2,12 +2,12 @@
 
 use once_cell::sync::OnceCell;
 
+use crate::error::NotFound;
+use crate::index::Suggestion;
 use crate::index::Tables;
 use crate::index::links::Links;
 use crate::index::search::SearchIndex;
 use crate::load::Skipped;
-use crate::error::NotFound;
-use crate::index::Suggestion;
 use crate::model::{AnyRecord, Kind};
 use crate::query::{AgreementFilter, ForumFilter, OrganizationFilter, ProjectFilter, SpeakerFilter};
 
@@ -95,7 +95,9 @@ impl Dataset {
     /// assert_eq!(ds.records().next().unwrap().kind(), china_singapore::Kind::ALL[0]);
     /// ```
     pub fn records(&self) -> impl Iterator<Item = AnyRecord<'_>> {
-        Kind::ALL.iter().flat_map(move |&k| (0..self.tables.len_of(k) as u32).filter_map(move |i| self.tables.record(k, i)))
+        Kind::ALL
+            .iter()
+            .flat_map(move |&k| (0..self.tables.len_of(k) as u32).filter_map(move |i| self.tables.record(k, i)))
     }
 
     /// The record of any kind with this id, or else this name or alias: ids of every kind

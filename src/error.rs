@@ -16,7 +16,7 @@ closed_enum! {
         NotAFile = "not-a-file",
         /// A link that leads out of the data directory.
         OutsideDirectory = "outside-directory",
-        /// The same path given twice to [`Dataset::from_files`](crate::Dataset::from_files).
+        /// The same path given twice to [`Loader::files`](crate::Loader::files).
         DuplicateFile = "duplicate-file",
         /// A JSON file that starts with a UTF-8 byte order mark.
         ByteOrderMark = "byte-order-mark",

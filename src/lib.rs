@@ -2,63 +2,80 @@
 //!
 //! This crate compiles what two news articles report — the China-Singapore Guangzhou
 //! Knowledge City and the fourth China-Singapore Trade in Services Innovation Forum — into
-//! static, strongly typed records: [`Project`]s, [`Agreement`]s, [`Forum`]s, [`Speaker`]s,
-//! and the [`Organization`]s, [`Place`]s and source [`Document`]s they point to.
+//! static, strongly typed records: [`Project`]s (parks, institutes, zones, programmes),
+//! [`Agreement`]s (MOUs, contracts, regulations, trade agreements), [`Forum`]s (council
+//! meetings, forums, expos), [`Speaker`]s (people who speak, sign or are quoted), and the
+//! [`Organization`]s, [`Place`]s and source [`Document`]s they point to.
 //!
-//! **Where the data comes from.** Both articles are bundled verbatim under `data/sources/`.
-//! Every record cites one or more [`Quote`]s, and every quote is checked, on every load, to
-//! occur character for character in the document it names. Figures are typed ([`Amount`]s
-//! with an ISO 4217 [`Currency`], [`Count`]s with a [`Qualifier`] such as "more than" or
-//! "nearly"), and dates keep the words and precision the text gives ([`PartialDate`]): no
-//! year is invented, and an inferred year says what it was inferred from.
+//! **Where the data comes from.** Both articles are bundled verbatim under `data/sources/`,
+//! and `data/README.md` is the source of truth for the record files and their rules.
+//! Every record cites [`Quote`]s, checked on every load to occur character for character
+//! in the document they name. Figures are typed, dates keep the words and precision the
+//! text gives, and a fact the text does not state says how it is known
+//! ([`Basis`](model::Basis)): no year is invented.
 //!
 //! **When to use it.** When you need these facts as data you can trust and cite — in a
 //! dashboard, a chat tool, an analysis — rather than sentences to re-read. When you follow
-//! more articles, load your own records in the same layout with [`Dataset::from_dir`] or
-//! add them to the embedded ones with [`Dataset::embedded_with_dir`].
+//! more articles, load your own records in the same layout with [`Dataset::from_dir`] or a
+//! [`Loader`].
 //!
 //! ```
-//! use china_singapore::{model::{AmountKind, Sector, SpeakerRole}};
+//! use china_singapore::model::{AmountKind, Sector, SpeakerRole};
 //!
 //! let ds = china_singapore::dataset();
 //!
 //! // What did the China-Singapore Smart Park cost?
 //! let park = ds.projects().by_name("China-Singapore Smart Park").unwrap();
 //! let cost = park.amount(AmountKind::TotalInvestment).unwrap();
-//! assert_eq!(cost.value, 1_400_000_000);
-//! assert_eq!(cost.currency.as_str(), "CNY");
+//! assert_eq!((cost.value, cost.currency.as_str()), (1_400_000_000, "CNY"));
 //!
-//! // Which projects are in biomedicine?
+//! // Which projects are in biomedicine, and where does the text say so?
 //! for p in ds.project_filter().sector(Sector::Biomedicine) {
 //!     println!("{} — “{}”", p.name, p.quotes[0].text);
 //! }
 //!
 //! // Who gave keynotes at the fourth Trade in Services Innovation Forum?
-//! let forum = ds.forums().by_name("fourth China-Singapore Trade in Services Innovation Forum").unwrap();
-//! let keynotes = ds.speaker_filter().forum(&forum.id).role(SpeakerRole::Keynote);
+//! let keynotes = ds.speaker_filter().forum("4th China-Singapore Trade in Services Innovation Forum").role(SpeakerRole::Keynote);
 //! assert_eq!(keynotes.iter().count(), 4);
 //! ```
 //!
-//! Lookups by id ([`Table::get`]) and by name or alias ([`Table::find`]) ignore case and
-//! allocate nothing; filters intersect prebuilt indexes, so they cost what they return.
+//! # The front door
 //!
-//! Ask as a person would: [`Dataset::search`] ranks records over every text they hold,
-//! [`Table::suggest`] offers the closest names for a typo, [`Dataset::timeline`] lists every
-//! dated event in time order, and every filter takes an id, a name or an alias — its
-//! `try_iter` form says which name matched nothing, with the closest names ([`NotFound`]).
-//! [`Dataset::display`] and [`Dataset::links_of`] answer in names, not ids.
+//! - [`dataset()`] is the embedded [`Dataset`]; each kind is a [`Table`] (`ds.projects()`,
+//!   …) with three lookups: [`by_id`](Table::by_id), [`by_name`](Table::by_name) (under the
+//!   name rule) and [`lookup`](Table::lookup) (either, with "did you mean").
+//! - Filters: `ds.project_filter()`, `agreement_filter`, `forum_filter`, `speaker_filter`,
+//!   `organization_filter`, in [`query`]; every condition takes an id, a name or an alias.
+//! - Any kind at once: [`Dataset::lookup`], [`Dataset::suggest`], [`Dataset::search`],
+//!   [`Dataset::timeline`], and links in names ([`Dataset::links_of`],
+//!   [`Dataset::linked_from`], [`Dataset::display`]).
+//! - The value types (sectors, dates, amounts, bases, …) are in [`model`]; loading your own
+//!   data in [`load`]; CSV, JSON-LD, RDF and the data layout in [`export`]. The rules
+//!   users rely on are collected in [`guide`].
 //!
-//! **Ways out.** [`export`] turns a dataset into CSV-ready sheets (one per kind), JSON-LD
-//! with a schema.org context, and, with the `rdf` feature, Turtle and N-Triples (oxrdf,
-//! oxttl). The `embedded` feature (on by default) carries the bundled articles and
-//! records and [`dataset()`]; without it, a program that loads only its own data compiles
-//! none of them.
+//! # Features
 //!
-//! **Where things are.** `src/model/` holds the data model (one file per kind, and
-//! `kinds.rs`, the one list of kinds); `src/load/` the loader and its checks; `src/index/`
-//! the id, name, link, search and suggestion indexes; `src/query/` the filters,
-//! navigation, search, timeline and links in names; `src/export/` the sheets and linked data.
+//! - `embedded` (default): the bundled articles and records, [`dataset()`] and
+//!   [`Dataset::embedded`]. Without it, a program that loads only its own data compiles
+//!   none of them.
+//! - `rdf`: Turtle and N-Triples export through oxrdf and oxttl.
+//!
+//! # Policies
+//!
+//! **MSRV.** The minimum supported Rust version is 1.88. Raising it is a minor-version
+//! change, never a patch release, and is noted in the release notes.
+//!
+//! **Data changes.** The records are part of the API. Until 1.0, a release that corrects a
+//! fact, changes an id or removes a record is a minor version (0.x → 0.x+1), because code
+//! may match on it; adding a record, an alias, a quote or a link the text supports is a
+//! patch release. After 1.0 the same split holds with major and minor versions. An id,
+//! once published, keeps meaning the same thing: a record whose meaning changes gets a
+//! new id.
+//!
+//! **API changes.** Public structs and enums are `#[non_exhaustive]` where fields or
+//! variants may be added; adding one is not a breaking change.
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
 #[macro_use]
@@ -94,6 +111,7 @@ static DATASET: once_cell::sync::Lazy<Result<Dataset, Error>> = once_cell::sync:
 /// assert!(std::ptr::eq(ds, china_singapore::dataset()));
 /// ```
 #[cfg(feature = "embedded")]
+#[cfg_attr(docsrs, doc(cfg(feature = "embedded")))]
 pub fn dataset() -> &'static Dataset {
     match try_dataset() {
         Ok(ds) => ds,
@@ -112,6 +130,7 @@ pub fn dataset() -> &'static Dataset {
 /// assert!(china_singapore::try_dataset().is_ok());
 /// ```
 #[cfg(feature = "embedded")]
+#[cfg_attr(docsrs, doc(cfg(feature = "embedded")))]
 pub fn try_dataset() -> Result<&'static Dataset, &'static Error> {
     DATASET.as_ref()
 }

@@ -3,7 +3,10 @@
 
 use std::hint::black_box;
 
-use china_singapore::{Record, Table, model::{Sector, SpeakerRole}};
+use china_singapore::{
+    Record, Table,
+    model::{Sector, SpeakerRole},
+};
 
 fn queries<T: Record>(table: &Table<T>) -> Vec<String> {
     let mut q = Vec::new();
@@ -55,7 +58,8 @@ fn lookups_and_filters_allocate_nothing() {
         found += look(ds.places(), &l);
         found += ds.project_filter().sector(Sector::Biomedicine).place("china").iter().count();
         found += ds.speaker_filter().forum("trade-in-services-forum-4").role(SpeakerRole::Keynote).iter().count();
-        found += ds.project_filter().place("guangzhou").iter().count() + ds.agreement_filter().forum("jcbc-18").iter().count();
+        found += ds.project_filter().place("guangzhou").iter().count()
+            + ds.agreement_filter().forum("jcbc-18").iter().count();
     });
     assert_eq!(info.count_total, 0, "lookups allocated: {info:?}");
     assert!(found > 500, "the lookups found only {found} records");

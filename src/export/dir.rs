@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::Dataset;
-use crate::load::is_plain_file_name;
 use crate::index::{Stored, Table, TableVisitor};
+use crate::load::is_plain_file_name;
 use crate::model::Kind;
 
 /// Why [`write_dir`] wrote nothing. Every variant names the path concerned.

@@ -16,7 +16,9 @@ use serde_json::Value;
 
 use crate::Dataset;
 use crate::model::record::Described;
-use crate::model::{Amount, AnyRecord, Count, Country, EventKind, Kind, Link, NameSource, PartialDate, Precision, Target};
+use crate::model::{
+    Amount, AnyRecord, Count, Country, EventKind, Kind, Link, NameSource, PartialDate, Precision, Target,
+};
 
 /// The namespace of the crate's records: a record's IRI is this, its kind, `:` and its id
 /// (`urn:china-singapore:project:china-singapore-smart-park`).

@@ -67,6 +67,7 @@ mod sheet;
 pub use dir::{WriteError, write_dir};
 pub use graph::{BASE_IRI, SCHEMA, VOCAB};
 #[cfg(feature = "rdf")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rdf")))]
 pub use rdf::{RdfError, rdf_triples, write_ntriples, write_turtle};
 pub use sheet::{Sheet, sheets};
 

@@ -1,4 +1,5 @@
-//! Full-text search: an inverted index, ranked with BM25, over every text every record
+//! Full-text search: an inverted index, ranked with Okapi BM25 (term frequency saturating,
+//! document frequencies counted when the index is built), over every text every record
 //! holds — names, aliases, quotes, and the texts each kind describes (aims, statements,
 //! themes, findings, talk titles, …).
 //!
@@ -13,7 +14,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Stored, Table, TableVisitor, Tables};
-use crate::model::{TextKind, Kind, Visitor};
+use crate::model::{Kind, TextKind, Visitor};
 
 /// One searchable text: which record and field it is, and the text itself.
 #[derive(Clone, Debug)]
@@ -40,6 +41,8 @@ struct Posting {
 pub(crate) struct SearchIndex {
     pub(crate) passages: Vec<Passage>,
     postings: HashMap<Box<str>, Vec<Posting>>,
+    /// Per word: how many passages hold it, counted when the index is built.
+    document_frequency: HashMap<Box<str>, u32>,
     average_len: f32,
 }
 
@@ -47,6 +50,15 @@ pub(crate) struct SearchIndex {
 pub(crate) fn words(text: &str) -> impl Iterator<Item = (usize, String)> + '_ {
     let stemmer = Stemmer::create(Algorithm::English);
     text.unicode_word_indices().map(move |(at, w)| (at, stemmer.stem(&w.to_lowercase()).into_owned()))
+}
+
+/// Okapi BM25 with k1 = 1.2 and b = 0.75: a word's weight in a passage, saturating as it
+/// recurs (`tf`) and normalized by the passage's length against the average.
+fn bm25(idf: f32, tf: f32, len: u32, average_len: f32) -> f32 {
+    const K1: f32 = 1.2;
+    const B: f32 = 0.75;
+    let norm = K1 * (1.0 - B + B * len as f32 / average_len.max(1.0));
+    idf * tf * (K1 + 1.0) / (tf + norm)
 }
 
 /// How much a word in each field counts.
@@ -113,6 +125,15 @@ impl SearchIndex {
     pub(crate) fn build(tables: &Tables) -> Self {
         let mut index = SearchIndex::default();
         tables.visit(&mut index);
+        for (word, postings) in &index.postings {
+            let mut df = 0;
+            let mut last = None;
+            for p in postings {
+                df += u32::from(last != Some(p.passage));
+                last = Some(p.passage);
+            }
+            index.document_frequency.insert(word.clone(), df);
+        }
         let total: u64 = index.passages.iter().map(|p| u64::from(p.len)).sum();
         index.average_len = total as f32 / index.passages.len().max(1) as f32;
         index
@@ -151,25 +172,24 @@ impl SearchIndex {
     /// one passage per record, and only records of `kind` if given.
     pub(crate) fn search(&self, query: &str, kind: Option<Kind>) -> Vec<(f32, &Passage)> {
         let q = parse(query);
-        let words: Vec<&String> = q.loose.iter().chain(q.phrases.iter().flatten()).collect();
+        let mut words: Vec<&String> = q.loose.iter().chain(q.phrases.iter().flatten()).collect();
+        words.sort_unstable();
+        words.dedup();
         let n = self.passages.len() as f32;
         let mut scores: HashMap<u32, f32> = HashMap::new();
         for w in &words {
             let postings = self.postings(w);
-            let df = {
-                let mut ps: Vec<u32> = postings.iter().map(|p| p.passage).collect();
-                ps.dedup();
-                ps.len() as f32
-            };
+            let df = self.document_frequency.get(w.as_str()).copied().unwrap_or(0) as f32;
             let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
-            for p in postings {
-                let passage = &self.passages[p.passage as usize];
+            // Postings are in passage order: each run is one passage, its length the term
+            // frequency.
+            for run in postings.chunk_by(|a, b| a.passage == b.passage) {
+                let passage = &self.passages[run[0].passage as usize];
                 if kind.is_some_and(|k| k != passage.kind) {
                     continue;
                 }
-                // BM25 with k1 = 1.2, b = 0.75, one posting (tf 1) at a time.
-                let norm = 1.2 * (0.25 + 0.75 * passage.len as f32 / self.average_len);
-                *scores.entry(p.passage).or_default() += idf * 2.2 / (1.0 + norm) * weight(passage.field);
+                *scores.entry(run[0].passage).or_default() +=
+                    bm25(idf, run.len() as f32, passage.len, self.average_len) * weight(passage.field);
             }
         }
         let mut best: HashMap<(Kind, u32), (f32, u32)> = HashMap::new();
@@ -200,5 +220,20 @@ impl SearchIndex {
         let end = text[end..].find(' ').map_or(text.len(), |s| end + s);
         let (pre, post) = (if start > 0 { "…" } else { "" }, if end < text.len() { "…" } else { "" });
         format!("{pre}{}{post}", &text[start..end])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bm25;
+
+    #[test]
+    fn bm25_term_frequency_saturates() {
+        let once = bm25(1.0, 1.0, 10, 10.0);
+        let twice = bm25(1.0, 2.0, 10, 10.0);
+        let many = bm25(1.0, 100.0, 10, 10.0);
+        assert!(twice > once && twice < 2.0 * once, "{once} {twice}");
+        assert!(many < 2.2 && many > 2.1, "tends to k1 + 1: {many}");
+        assert!(bm25(1.0, 1.0, 40, 10.0) < once, "a longer passage counts a word less");
     }
 }

@@ -7,9 +7,7 @@ use serde::de::DeserializeOwned;
 use super::{Suggestion, Table};
 use crate::error::NotFound;
 use crate::model::record::Quoted;
-use crate::model::{
-    Agreement, AnyRecord, Document, Forum, Kind, Organization, Place, Project, Record, Speaker,
-};
+use crate::model::{Agreement, AnyRecord, Document, Forum, Kind, Organization, Place, Project, Record, Speaker};
 
 /// What the crate's generic code needs of a kind: a record it can parse, write and find in
 /// [`Tables`].

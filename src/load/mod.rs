@@ -23,15 +23,16 @@ use std::path::{Path, PathBuf};
 use pipeline::load;
 pub use read::Skipped;
 #[cfg(feature = "embedded")]
+#[cfg_attr(docsrs, doc(cfg(feature = "embedded")))]
 pub use read::embedded_files;
 #[cfg(feature = "embedded")]
 use read::embedded_inputs;
 pub(crate) use read::is_plain_file_name;
 use read::{Inputs, memory_inputs, read_dir};
 
-pub use crate::error::{Diagnostic, DiagnosticKind};
 use crate::Dataset;
 use crate::error::Error;
+pub use crate::error::{Diagnostic, DiagnosticKind};
 
 /// The bounds that keep a hostile or mistaken directory from costing more than it should.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -241,7 +241,10 @@ impl Describe for Agreement {
                 v.link(p.link(Relation::MilestoneParty, "milestones.party"));
             }
             if !m.event.is_milestone() {
-                v.problem(Some(m.event.as_str()), format!("`{}` is not something that happens to an agreement", m.event));
+                v.problem(
+                    Some(m.event.as_str()),
+                    format!("`{}` is not something that happens to an agreement", m.event),
+                );
             }
             if let Some(d) = &m.date {
                 v.date(m.event, d);

@@ -2,7 +2,7 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Alias, Describe, DocumentId, TextKind, Kind, Quote, Visitor, Year, impl_record};
+use super::{Alias, Describe, DocumentId, Kind, Quote, TextKind, Visitor, Year, impl_record};
 
 /// A source article. Its full text is kept verbatim under `data/sources/`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

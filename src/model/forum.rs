@@ -231,8 +231,11 @@ impl Forum {
 
     fn describe_texts<'r>(&'r self, v: &mut dyn Visitor<'r>) {
         use super::TextKind;
-        let single =
-            [(TextKind::Theme, &self.theme), (TextKind::Participants, &self.participants), (TextKind::Note, &self.parent_note)];
+        let single = [
+            (TextKind::Theme, &self.theme),
+            (TextKind::Participants, &self.participants),
+            (TextKind::Note, &self.parent_note),
+        ];
         for (field, text) in single {
             if let Some(t) = text {
                 v.text(field, t);

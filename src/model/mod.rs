@@ -29,7 +29,7 @@ pub use place::*;
 pub use project::*;
 pub(crate) use record::sealed::Describe;
 pub(crate) use record::sealed::Visitor;
-pub use record::{EventKind, TextKind, Link, Record, Relation, Role, Target};
+pub use record::{EventKind, Link, Record, Relation, Role, Target, TextKind};
 pub use speaker::*;
 
 /// Implements [`Record`] for a struct with `id`, `name`, `aliases` and `quotes` fields.

@@ -25,7 +25,8 @@ pub(crate) struct AgreementIndex {
 impl AgreementIndex {
     pub(crate) fn build(t: &Tables, _links: &Links) -> Self {
         let n = t.organizations.len();
-        let mut index = AgreementIndex { parties: vec![Vec::new(); n], involving: vec![Vec::new(); n], ..Self::default() };
+        let mut index =
+            AgreementIndex { parties: vec![Vec::new(); n], involving: vec![Vec::new(); n], ..Self::default() };
         let mut dates = Vec::with_capacity(t.agreements.len());
         for (i, a) in t.agreements.iter().enumerate() {
             let i = i as u32;
@@ -80,7 +81,8 @@ pub struct AgreementFilter<'a> {
 }
 
 /// The filter's conditions, by the name of the method that sets each.
-const AGREEMENT_CONDITIONS: [&str; 8] = ["kind", "sector", "party", "involving", "country", "signed_by", "forum", "part_of"];
+const AGREEMENT_CONDITIONS: [&str; 8] =
+    ["kind", "sector", "party", "involving", "country", "signed_by", "forum", "part_of"];
 
 filter_common!(AgreementFilter => Agreement, agreements, agreement_filter, "agreement_filter().party(\"Singapore Exchnage\")");
 

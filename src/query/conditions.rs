@@ -178,7 +178,13 @@ pub struct Matches<'a, T> {
 
 impl<T> Clone for Matches<'_, T> {
     fn clone(&self) -> Self {
-        Self { records: self.records, driver: self.driver.clone(), rest: self.rest, n_rest: self.n_rest, dates: self.dates }
+        Self {
+            records: self.records,
+            driver: self.driver.clone(),
+            rest: self.rest,
+            n_rest: self.n_rest,
+            dates: self.dates,
+        }
     }
 }
 

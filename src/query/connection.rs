@@ -106,7 +106,9 @@ impl Dataset {
     /// The end of a link: the record it names, or its country.
     fn end(&self, target: Target<'_>) -> Option<Endpoint<'_>> {
         match target {
-            Target::Record(kind, id) => Some(Endpoint::Record(self.tables.record(kind, self.tables.position(kind, id)?)?)),
+            Target::Record(kind, id) => {
+                Some(Endpoint::Record(self.tables.record(kind, self.tables.position(kind, id)?)?))
+            }
             Target::Country(c) => Some(Endpoint::Country(c)),
         }
     }
@@ -161,7 +163,12 @@ impl Dataset {
         for (k, i) in sources {
             let Some(source) = self.tables.record(k, i) else { continue };
             for l in source.links().into_iter().filter(|l| points_here(l.target)) {
-                out.push(Connection { relation: l.relation, other: Endpoint::Record(source), role: l.role, basis: l.basis });
+                out.push(Connection {
+                    relation: l.relation,
+                    other: Endpoint::Record(source),
+                    role: l.role,
+                    basis: l.basis,
+                });
             }
         }
         out

@@ -32,7 +32,8 @@ impl ProjectIndex {
                 push(&mut index.by_status, s, i);
             }
             let places = places_of(t, links, i);
-            let place_countries = places.iter().filter_map(|&pl| Some(t.places.as_slice().get(pl as usize)?.country.id));
+            let place_countries =
+                places.iter().filter_map(|&pl| Some(t.places.as_slice().get(pl as usize)?.country.id));
             let orgs = p
                 .organizations
                 .iter()
@@ -80,7 +81,8 @@ pub struct ProjectFilter<'a> {
 }
 
 /// The filter's conditions, by the name of the method that sets each.
-const PROJECT_CONDITIONS: [&str; 8] = ["sector", "place", "part_of", "organization", "group", "country", "kind", "status"];
+const PROJECT_CONDITIONS: [&str; 8] =
+    ["sector", "place", "part_of", "organization", "group", "country", "kind", "status"];
 
 filter_common!(ProjectFilter => Project, projects, project_filter, "project_filter().place(\"Guangzhuo\")");
 

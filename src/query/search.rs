@@ -2,7 +2,7 @@
 
 use crate::Dataset;
 use crate::index::search::SearchIndex;
-use crate::model::{AnyRecord, TextKind, Kind, Quote};
+use crate::model::{AnyRecord, Kind, Quote, TextKind};
 
 /// One record a search found, with the text that matched best.
 ///

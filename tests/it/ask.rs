@@ -150,7 +150,10 @@ fn the_names_a_new_user_guessed_now_find_their_records() {
         ds.projects().lookup("NUS Guangzhou Innovation Institute").unwrap().id,
         "nus-guangzhou-innovation-institute"
     );
-    assert_eq!(ds.speaker_filter().forum(forum).iter().count(), ds.speaker_filter().forum("trade-in-services-forum-4").iter().count());
+    assert_eq!(
+        ds.speaker_filter().forum(forum).iter().count(),
+        ds.speaker_filter().forum("trade-in-services-forum-4").iter().count()
+    );
 }
 
 #[test]
@@ -227,10 +230,8 @@ fn reverse_navigation_goes_everywhere_a_link_does() {
     );
     assert_eq!(ids(ds.agreement_filter().signed_by("Chua Teng Hoe").iter()), ["mou-service-industry-development"]);
     let forum = ds.forums().by_name("fourth China-Singapore Trade in Services Innovation Forum").unwrap();
-    let order: Vec<(&str, &str)> = forum
-        .speaking_order()
-        .filter_map(|(s, id)| Some((s, ds.speakers().by_id(id)?.name.as_str())))
-        .collect();
+    let order: Vec<(&str, &str)> =
+        forum.speaking_order().filter_map(|(s, id)| Some((s, ds.speakers().by_id(id)?.name.as_str()))).collect();
     assert_eq!(
         order,
         [
@@ -328,12 +329,14 @@ fn a_yearless_date_is_placed_in_its_documents_year() {
          "date": {"month": 5, "day": 2, "precision": "day", "as_written": "On May 2"}}
     ]"#;
     let text = "Lion City news\nAlpha Forum met in March last year. Beta Forum met On May 2.\n";
-    let ds = Loader::new().files([
-        ("documents.json", doc.as_bytes()),
-        ("forums.json", forums.as_bytes()),
-        ("sources/d.txt", text.as_bytes()),
-    ]).load()
-    .unwrap();
+    let ds = Loader::new()
+        .files([
+            ("documents.json", doc.as_bytes()),
+            ("forums.json", forums.as_bytes()),
+            ("sources/d.txt", text.as_bytes()),
+        ])
+        .load()
+        .unwrap();
     let got: Vec<(&str, Option<i32>, YearSource)> =
         ds.timeline().iter().map(|e| (e.record.id(), e.year, e.year_source)).collect();
     assert_eq!(got, [("a", Some(2019), YearSource::Date), ("b", Some(2020), YearSource::Document)]);

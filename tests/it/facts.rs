@@ -379,7 +379,10 @@ fn agreements_signed_at_the_18th_jcbc() {
     assert_eq!((jcbc.edition, jcbc.place.as_ref().unwrap().id.as_str()), (Some(18), "singapore"));
     let date = jcbc.date.as_ref().unwrap();
     assert_eq!((date.month, date.day, date.year.is_none()), (Some(11), Some(1), true));
-    assert_eq!(ids(ds().agreement_filter().forum(&jcbc.id).iter()), ["jcbc-18-agreements", "mou-singapore-companies-csgks"]);
+    assert_eq!(
+        ids(ds().agreement_filter().forum(&jcbc.id).iter()),
+        ["jcbc-18-agreements", "mou-singapore-companies-csgks"]
+    );
     let package = ds().agreements().by_id("jcbc-18-agreements").unwrap();
     assert_eq!((package.counts[0].value, package.counts[0].qualifier), (19, Qualifier::Exact));
     let mou = ds().agreements().by_id("mou-singapore-companies-csgks").unwrap();

@@ -6,7 +6,10 @@ use crate::common;
 
 use std::path::PathBuf;
 
-use china_singapore::{Dataset, Error, Loader, load::{Diagnostic, DiagnosticKind as K}};
+use china_singapore::{
+    Dataset, Error, Loader,
+    load::{Diagnostic, DiagnosticKind as K},
+};
 use common::corpus::case_dir;
 
 /// The corpus case's directory: `tests/corpus/valid/` with the case's edit applied.
@@ -245,8 +248,10 @@ fn every_problem_is_reported_in_one_pass() {
 #[test]
 fn a_quote_typed_with_plain_spaces_gets_a_hint() {
     let doc = r#"[{"id": "n", "title": "N", "file": "n.txt", "date_note": "undated", "quotes": [{"document": "n", "text": "On November 1"}]}]"#;
-    let err =
-        Loader::new().files([("sources/n.txt", "On\u{a0}November 1, it began."), ("documents.json", doc)]).load().unwrap_err();
+    let err = Loader::new()
+        .files([("sources/n.txt", "On\u{a0}November 1, it began."), ("documents.json", doc)])
+        .load()
+        .unwrap_err();
     let d = err.diagnostics();
     assert_eq!((d.len(), d[0].kind), (1, K::QuoteNotFound), "{d:#?}");
     assert!(d[0].message.contains("plain spaces"), "{}", d[0].message);
@@ -255,7 +260,10 @@ fn a_quote_typed_with_plain_spaces_gets_a_hint() {
 
 #[test]
 fn in_memory_files_report_every_problem_too() {
-    let err = Loader::new().files([("places.json", &b"[{\"id\": 1}]"[..]), ("forums.json", &b"\xff"[..])]).load().unwrap_err();
+    let err = Loader::new()
+        .files([("places.json", &b"[{\"id\": 1}]"[..]), ("forums.json", &b"\xff"[..])])
+        .load()
+        .unwrap_err();
     let kinds: Vec<K> = err.diagnostics().iter().map(|d| d.kind).collect();
     assert_eq!(kinds, [K::NotUtf8, K::WrongType]);
 }

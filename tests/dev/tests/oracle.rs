@@ -174,7 +174,8 @@ fn agreement_dates<'a>(ds: &'a Dataset, a: &'a Agreement) -> Vec<&'a PartialDate
 fn involves(ds: &Dataset, a: &Agreement, org: &str) -> bool {
     let party = a.parties.iter().any(|p| matches!(&p.party, Party::Organization(o) if o == org));
     let named = a.organizations.iter().any(|i| i.organization == org);
-    let signer = a.signatories.iter().filter_map(|s| ds.speakers().by_id(s)).any(|s| s.organizations().any(|o| o == org));
+    let signer =
+        a.signatories.iter().filter_map(|s| ds.speakers().by_id(s)).any(|s| s.organizations().any(|o| o == org));
     party || named || signer
 }
 

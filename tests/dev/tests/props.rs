@@ -3,7 +3,10 @@
 //! order); arbitrary bytes, and valid files with random edits, go to the loader (a failure
 //! names the files given).
 
-use china_singapore::{Error, Loader, Record, Table, model::{AgreementKind, CalendarDate, Country, Sector, SpeakerRole}};
+use china_singapore::{
+    Error, Loader, Record, Table,
+    model::{AgreementKind, CalendarDate, Country, Sector, SpeakerRole},
+};
 use proptest::prelude::*;
 
 /// A name as the crate compares names: letters and digits only, lower-cased.

@@ -4,7 +4,10 @@
 
 use std::collections::BTreeSet;
 
-use china_singapore::{Kind, Record, export, model::{AmountKind, Currency, Relation, Sector, SpeakerRole, Target}};
+use china_singapore::{
+    Kind, Record, export,
+    model::{AmountKind, Currency, Relation, Sector, SpeakerRole, Target},
+};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::Term;
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
