@@ -28,6 +28,7 @@ fn is_inert(c: char) -> bool {
 
 /// True when the rule reduces `s` byte by byte: ASCII letters and digits kept lower-cased,
 /// everything else dropped.
+#[inline]
 fn is_plain(s: &str) -> bool {
     s.is_ascii() || s.chars().all(|c| c.is_ascii() || is_inert(c))
 }
@@ -43,6 +44,7 @@ pub(crate) fn normalized(s: &str) -> String {
 
 /// Normalizes `s` into `buf` without touching the heap; `None` when the normalized form is
 /// longer than the buffer.
+#[inline]
 pub(crate) fn normalize_into<'b>(s: &str, buf: &'b mut [u8; NAME_BUF]) -> Option<&'b str> {
     let mut n = 0;
     if is_plain(s) {

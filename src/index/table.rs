@@ -95,17 +95,22 @@ impl<T: Record> Table<T> {
                 clashes.push(Clash { key: r.id().to_owned(), is_id: true, first, second: at });
             }
             for given in r.names() {
-                for key in name::keys(given) {
-                    table.longest_name = table.longest_name.max(key.len());
-                    if let Some(first) = insert(&mut table.names, key, at) {
-                        clashes.push(Clash { key: given.to_owned(), is_id: false, first, second: at });
-                        break;
-                    }
-                }
+                clashes.extend(table.add_name(given, at));
             }
         }
         table.records = records;
         (table, clashes)
+    }
+
+    /// Adds the keys of one name of record `at`; the clash, if another record holds one.
+    fn add_name(&mut self, given: &str, at: u32) -> Option<Clash> {
+        for key in name::keys(given) {
+            self.longest_name = self.longest_name.max(key.len());
+            if let Some(first) = insert(&mut self.names, key, at) {
+                return Some(Clash { key: given.to_owned(), is_id: false, first, second: at });
+            }
+        }
+        None
     }
 
     /// Every record, in file order.
@@ -212,6 +217,7 @@ impl<T: Record> Table<T> {
     }
 
     /// The position of the record with this id.
+    #[inline]
     pub(crate) fn position(&self, id: &str) -> Option<u32> {
         if !id.bytes().any(|b| b.is_ascii_uppercase()) {
             return self.ids.get(id).copied();
@@ -231,6 +237,7 @@ impl<T: Record> Table<T> {
     }
 
     /// The position of the record with this name or alias.
+    #[inline]
     fn name_position(&self, q: &str) -> Option<u32> {
         let mut buf = [0u8; NAME_BUF];
         match name::normalize_into(q, &mut buf) {

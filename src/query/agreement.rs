@@ -2,7 +2,7 @@
 
 use hashbrown::HashMap;
 
-use super::conditions::{Cond, Conditions, entry, facet, filter_common, linked};
+use super::conditions::{Cond, Conditions, entry, facet, filter_common};
 use crate::Dataset;
 use crate::index::Tables;
 use crate::index::links::{DateIndex, Links, Postings, push, push_sorted};
@@ -171,9 +171,8 @@ impl<'a> AgreementFilter<'a> {
     /// assert_eq!(signed, ["mou-service-industry-development"]);
     /// ```
     pub fn signed_by(mut self, speaker: impl AsRef<str>) -> Self {
-        let ds = self.ds;
-        let cond = |at| linked(ds, Kind::Agreement, Relation::Signatory, Kind::Speaker, at, false);
-        self.conditions.resolve(ds, "signed_by", Kind::Speaker, speaker.as_ref(), cond);
+        let link = (Kind::Agreement, Relation::Signatory, Kind::Speaker);
+        self.conditions.resolve_link(self.ds, "signed_by", speaker.as_ref(), link, false);
         self
     }
 
@@ -184,9 +183,8 @@ impl<'a> AgreementFilter<'a> {
     /// assert!(ds.agreement_filter().forum("jcbc-18").iter().any(|a| a.id == "mou-singapore-companies-csgks"));
     /// ```
     pub fn forum(mut self, forum: impl AsRef<str>) -> Self {
-        let ds = self.ds;
-        let cond = |at| linked(ds, Kind::Agreement, Relation::SignedAt, Kind::Forum, at, true);
-        self.conditions.resolve(ds, "forum", Kind::Forum, forum.as_ref(), cond);
+        let link = (Kind::Agreement, Relation::SignedAt, Kind::Forum);
+        self.conditions.resolve_link(self.ds, "forum", forum.as_ref(), link, true);
         self
     }
 
@@ -198,9 +196,8 @@ impl<'a> AgreementFilter<'a> {
     /// assert!(ds.agreement_filter().part_of("jcbc-18-agreements").iter().any(|a| a.id == "mou-singapore-companies-csgks"));
     /// ```
     pub fn part_of(mut self, agreement: impl AsRef<str>) -> Self {
-        let ds = self.ds;
-        let cond = |at| linked(ds, Kind::Agreement, Relation::PartOf, Kind::Agreement, at, true);
-        self.conditions.resolve(ds, "part_of", Kind::Agreement, agreement.as_ref(), cond);
+        let link = (Kind::Agreement, Relation::PartOf, Kind::Agreement);
+        self.conditions.resolve_link(self.ds, "part_of", agreement.as_ref(), link, true);
         self
     }
 

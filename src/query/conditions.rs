@@ -101,6 +101,19 @@ impl<'a, const N: usize> Conditions<'a, N> {
         }
     }
 
+    /// Sets condition `name` to "links by `relation` to the record of `target` that `q`
+    /// names" for records of `source`; with `transitive`, also to anything it contains.
+    pub(crate) fn resolve_link(
+        &mut self,
+        ds: &'a Dataset,
+        name: &'static str,
+        q: &str,
+        (source, relation, target): (Kind, Relation, Kind),
+        transitive: bool,
+    ) {
+        self.resolve(ds, name, target, q, |at| linked(ds, source, relation, target, at, transitive));
+    }
+
     /// Keeps records with a date in `index` that lies wholly within `[from, to]`.
     pub(crate) fn between(&mut self, index: &'a DateIndex, from: CalendarDate, to: CalendarDate) {
         self.dates = Some((index, from.key(), to.key()));

@@ -2,7 +2,7 @@
 
 use hashbrown::HashMap;
 
-use super::conditions::{Conditions, entry, facet, filter_common, linked};
+use super::conditions::{Conditions, entry, facet, filter_common};
 use crate::Dataset;
 use crate::index::Tables;
 use crate::index::links::{Postings, push, push_sorted};
@@ -68,9 +68,8 @@ impl<'a> ForumFilter<'a> {
     /// assert!(ds.forum_filter().place("singapore").iter().any(|f| f.id == "jcbc-18"));
     /// ```
     pub fn place(mut self, place: impl AsRef<str>) -> Self {
-        let ds = self.ds;
-        let cond = |at| linked(ds, Kind::Forum, Relation::Place, Kind::Place, at, true);
-        self.conditions.resolve(ds, "place", Kind::Place, place.as_ref(), cond);
+        let link = (Kind::Forum, Relation::Place, Kind::Place);
+        self.conditions.resolve_link(self.ds, "place", place.as_ref(), link, true);
         self
     }
 
@@ -82,9 +81,8 @@ impl<'a> ForumFilter<'a> {
     /// assert!(ds.forum_filter().parent("ciie-4").iter().any(|f| f.id == "trade-in-services-forum-4"));
     /// ```
     pub fn parent(mut self, forum: impl AsRef<str>) -> Self {
-        let ds = self.ds;
-        let cond = |at| linked(ds, Kind::Forum, Relation::ParentEvent, Kind::Forum, at, true);
-        self.conditions.resolve(ds, "parent", Kind::Forum, forum.as_ref(), cond);
+        let link = (Kind::Forum, Relation::ParentEvent, Kind::Forum);
+        self.conditions.resolve_link(self.ds, "parent", forum.as_ref(), link, true);
         self
     }
 

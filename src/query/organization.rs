@@ -2,7 +2,7 @@
 
 use hashbrown::HashMap;
 
-use super::conditions::{Conditions, entry, facet, filter_common, linked};
+use super::conditions::{Conditions, entry, facet, filter_common};
 use crate::Dataset;
 use crate::index::Tables;
 use crate::index::links::{Links, Postings, push};
@@ -99,9 +99,8 @@ impl<'a> OrganizationFilter<'a> {
     /// assert_eq!(units, ["NCS"]);
     /// ```
     pub fn parent(mut self, organization: impl AsRef<str>) -> Self {
-        let ds = self.ds;
-        let cond = |at| linked(ds, Kind::Organization, Relation::Parent, Kind::Organization, at, true);
-        self.conditions.resolve(ds, "parent", Kind::Organization, organization.as_ref(), cond);
+        let link = (Kind::Organization, Relation::Parent, Kind::Organization);
+        self.conditions.resolve_link(self.ds, "parent", organization.as_ref(), link, true);
         self
     }
 

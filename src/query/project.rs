@@ -2,7 +2,7 @@
 
 use hashbrown::HashMap;
 
-use super::conditions::{Conditions, entry, facet, filter_common, linked};
+use super::conditions::{Conditions, entry, facet, filter_common};
 use crate::Dataset;
 use crate::index::Tables;
 use crate::index::links::{Links, Postings, push, push_sorted};
@@ -131,9 +131,8 @@ impl<'a> ProjectFilter<'a> {
     /// assert_eq!(parts, ["ncs-gba-fintech-delivery-center-phase-1"]);
     /// ```
     pub fn part_of(mut self, project: impl AsRef<str>) -> Self {
-        let ds = self.ds;
-        let cond = |at| linked(ds, Kind::Project, Relation::PartOf, Kind::Project, at, true);
-        self.conditions.resolve(ds, "part_of", Kind::Project, project.as_ref(), cond);
+        let link = (Kind::Project, Relation::PartOf, Kind::Project);
+        self.conditions.resolve_link(self.ds, "part_of", project.as_ref(), link, true);
         self
     }
 
@@ -144,9 +143,8 @@ impl<'a> ProjectFilter<'a> {
     /// assert!(ds.project_filter().organization("sp-group").iter().any(|p| p.id == "regional-energy-projects"));
     /// ```
     pub fn organization(mut self, organization: impl AsRef<str>) -> Self {
-        let ds = self.ds;
-        let cond = |at| linked(ds, Kind::Project, Relation::Involves, Kind::Organization, at, false);
-        self.conditions.resolve(ds, "organization", Kind::Organization, organization.as_ref(), cond);
+        let link = (Kind::Project, Relation::Involves, Kind::Organization);
+        self.conditions.resolve_link(self.ds, "organization", organization.as_ref(), link, false);
         self
     }
 
@@ -160,9 +158,8 @@ impl<'a> ProjectFilter<'a> {
     /// assert_eq!(ds.project_filter().organization("Singapore Telecom").iter().count(), 0);
     /// ```
     pub fn group(mut self, organization: impl AsRef<str>) -> Self {
-        let ds = self.ds;
-        let cond = |at| linked(ds, Kind::Project, Relation::Involves, Kind::Organization, at, true);
-        self.conditions.resolve(ds, "group", Kind::Organization, organization.as_ref(), cond);
+        let link = (Kind::Project, Relation::Involves, Kind::Organization);
+        self.conditions.resolve_link(self.ds, "group", organization.as_ref(), link, true);
         self
     }
 

@@ -2,7 +2,7 @@
 
 use hashbrown::HashMap;
 
-use super::conditions::{Conditions, facet, filter_common, linked};
+use super::conditions::{Conditions, facet, filter_common};
 use crate::Dataset;
 use crate::index::Tables;
 use crate::index::links::{Postings, push};
@@ -61,9 +61,8 @@ impl<'a> SpeakerFilter<'a> {
     /// assert!(ds.speaker_filter().forum("trade-in-services-forum-4").iter().any(|s| s.id == "yang-yudong"));
     /// ```
     pub fn forum(mut self, forum: impl AsRef<str>) -> Self {
-        let ds = self.ds;
-        let cond = |at| linked(ds, Kind::Speaker, Relation::SpokeAt, Kind::Forum, at, true);
-        self.conditions.resolve(ds, "forum", Kind::Forum, forum.as_ref(), cond);
+        let link = (Kind::Speaker, Relation::SpokeAt, Kind::Forum);
+        self.conditions.resolve_link(self.ds, "forum", forum.as_ref(), link, true);
         self
     }
 
@@ -75,9 +74,8 @@ impl<'a> SpeakerFilter<'a> {
     /// assert_eq!(names, ["Qian Bin"]);
     /// ```
     pub fn organization(mut self, organization: impl AsRef<str>) -> Self {
-        let ds = self.ds;
-        let cond = |at| linked(ds, Kind::Speaker, Relation::PostIn, Kind::Organization, at, false);
-        self.conditions.resolve(ds, "organization", Kind::Organization, organization.as_ref(), cond);
+        let link = (Kind::Speaker, Relation::PostIn, Kind::Organization);
+        self.conditions.resolve_link(self.ds, "organization", organization.as_ref(), link, false);
         self
     }
 
