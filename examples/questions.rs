@@ -11,6 +11,7 @@ use china_singapore::query::YearSource;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let ds = china_singapore::try_dataset()?;
+    let orgs = ds.organizations();
     let mut o = std::io::stdout().lock();
 
     writeln!(o, "1. Which projects are in biomedicine?")?;
@@ -26,8 +27,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     writeln!(o, "3. Who gave keynotes there, and where do they work?")?;
     for s in ds.speaker_filter().forum(fourth).role(SpeakerRole::Keynote) {
-        let mut at: Vec<&str> =
-            s.organizations().filter_map(|id| Some(ds.organizations().by_id(id)?.name.as_str())).collect();
+        let mut at: Vec<&str> = s.organizations().filter_map(|id| orgs.by_id(id)).map(|o| &*o.name).collect();
         at.dedup();
         writeln!(o, "   {}: {}", s.name, at.join("; "))?;
     }
