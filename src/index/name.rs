@@ -36,7 +36,10 @@ fn is_plain(s: &str) -> bool {
 /// The normalized form of a name, as a string (for building tables and checking quotes).
 pub(crate) fn normalized(s: &str) -> String {
     if is_plain(s) {
-        s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())).collect()
+        let mut bytes = Vec::with_capacity(s.len());
+        bytes.extend(s.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase()));
+        // Only ASCII letters and digits were kept, so this cannot fail.
+        String::from_utf8(bytes).unwrap_or_default()
     } else {
         normalized_chars(s).collect()
     }
@@ -85,8 +88,21 @@ pub(crate) fn spaced(s: &str) -> String {
 /// each ordinal written the other way if it has one.
 pub(crate) fn keys(name: &str) -> Vec<String> {
     let normal = normalized(name);
-    let variant = rewrite_ordinals(&spaced(name), true).map(|v| normalized(&v)).filter(|v| *v != normal);
+    let variant = might_have_ordinal(name).then(|| rewrite_ordinals(&spaced(name), true)).flatten();
+    let variant = variant.map(|v| normalized(&v)).filter(|v| *v != normal);
     core::iter::once(normal).chain(variant).collect()
+}
+
+/// True when some word of `name` ends like an ordinal (`th`, `st`, `nd`, `rd`) and is
+/// either numeric (`4th`) or long enough to be one in words (`first`, the shortest, has
+/// five letters): a cheap test that spares most names the rewrite.
+fn might_have_ordinal(name: &str) -> bool {
+    name.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        let b = w.as_bytes();
+        let end = b.len().checked_sub(2).and_then(|i| b.get(i..)).map(<[u8]>::to_ascii_lowercase);
+        let ends = matches!(end.as_deref(), Some(b"th" | b"st" | b"nd" | b"rd"));
+        ends && (b.first().is_some_and(u8::is_ascii_digit) || b.len() >= 5)
+    })
 }
 
 const UNITS: [&str; 20] = [
@@ -266,6 +282,16 @@ mod tests {
         assert!(normalize_into(&"ab ".repeat(128), &mut buf).is_some());
         assert!(normalize_into(&"ab ".repeat(129), &mut buf).is_none());
         assert!(normalize_into(&"É’".repeat(200), &mut buf).is_none());
+    }
+
+    #[test]
+    fn the_ordinal_precheck_passes_every_ordinal() {
+        for n in 1..100 {
+            let words = ordinal_words(n);
+            assert!(might_have_ordinal(&format!("The {words} Forum")), "{words}");
+            assert!(might_have_ordinal(&format!("The {n}{} Forum", ordinal_suffix(n))), "{n}");
+        }
+        assert!(!might_have_ordinal("Trade and Fund of the East"));
     }
 
     #[test]

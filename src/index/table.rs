@@ -216,13 +216,16 @@ impl<T: Record> Table<T> {
         self.position_of(q).and_then(|i| self.records.get(i as usize)).ok_or_else(|| self.not_found(q))
     }
 
-    /// The position of the record with this id.
+    /// The position of the record with this id. Ids are stored lower-cased, so a query as
+    /// typed is looked up first, and lower-cased (on the stack) only if that misses and it
+    /// has capitals.
     #[inline]
     pub(crate) fn position(&self, id: &str) -> Option<u32> {
-        if !id.bytes().any(|b| b.is_ascii_uppercase()) {
-            return self.ids.get(id).copied();
+        if let Some(&at) = self.ids.get(id) {
+            return Some(at);
         }
-        if id.len() > self.longest_id {
+        // A fold rather than `any`, so that the scan of a query with no capitals vectorizes.
+        if id.len() > self.longest_id || !id.bytes().fold(false, |caps, b| caps | b.is_ascii_uppercase()) {
             return None;
         }
         let mut buf = [0u8; ID_BUF];
