@@ -9,12 +9,11 @@
 //!
 //! `read` gathers the files (confined to the directory), `pipeline` runs the phases (decode,
 //! parse and index each kind, attach each cited source, check), `validate` holds the checks
-//! and `quotes` the quote search.
+//! and `index/quotes.rs` the quote search.
 
 mod json;
 mod pipeline;
 mod provenance;
-mod quotes;
 mod read;
 mod validate;
 
@@ -189,7 +188,7 @@ impl Loader {
     /// let err = china_singapore::Loader::new().files([("places.json", "[{]")]).load().unwrap_err();
     /// assert_eq!(err.diagnostics()[0].kind, china_singapore::load::DiagnosticKind::Syntax);
     /// ```
-    pub fn load(&self) -> Result<Dataset, Error> {
+    pub fn load(self) -> Result<Dataset, Error> {
         let mut inputs = Inputs::default();
         #[cfg(feature = "embedded")]
         if self.embedded {
@@ -204,9 +203,9 @@ impl Loader {
             own.require_record_files(dir)?;
             inputs.absorb(own);
         }
-        for files in &self.files {
+        for files in self.files {
             let mut own = Inputs::default();
-            memory_inputs(&mut own, files.clone());
+            memory_inputs(&mut own, files);
             own.require_record_files(Path::new("."))?;
             inputs.absorb(own);
         }

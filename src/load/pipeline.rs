@@ -5,13 +5,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Limits;
-use super::json::{File, LineIndex, Loc, parse_file};
-use super::quotes::{Positions, QuoteIndex};
+use super::json::{File, Loc, parse_file};
 use super::read::is_plain_file_name;
 use super::read::{Input, Inputs, Skipped, file_diag, kind_of, too_large};
 use super::validate::{At, Checker, RecordChecks};
 use crate::Dataset;
 use crate::error::{Diagnostic, DiagnosticKind, Error};
+use crate::index::lines::LineIndex;
+use crate::index::quotes::{Positions, QuoteIndex};
 use crate::index::{Stored, Table, TableBuilder, Tables};
 use crate::model::Kind;
 

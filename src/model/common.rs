@@ -209,7 +209,7 @@ impl<I> Ref<I> {
     /// A link with its basis.
     ///
     /// ```
-    /// use china_singapore::{model::{Basis, PlaceId, Ref}};
+    /// use china_singapore::model::{Basis, PlaceId, Ref};
     /// let r = Ref::new(PlaceId::new("guangzhou"), Basis::Name);
     /// assert_eq!((r.id.as_str(), r.basis), ("guangzhou", Basis::Name));
     /// ```

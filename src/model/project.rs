@@ -323,7 +323,7 @@ impl Project {
     /// The first amount of the given kind, e.g. the total investment.
     ///
     /// ```
-    /// use china_singapore::{model::{AmountKind, Currency}};
+    /// use china_singapore::model::{AmountKind, Currency};
     /// let park = china_singapore::dataset().projects().by_id("china-singapore-smart-park").unwrap();
     /// let cost = park.amount(AmountKind::TotalInvestment).unwrap();
     /// assert_eq!((cost.value, cost.currency), (1_400_000_000, Currency::Cny));
@@ -335,7 +335,7 @@ impl Project {
     /// The first count of the given unit, e.g. the enterprises a park houses.
     ///
     /// ```
-    /// use china_singapore::{model::{CountUnit, Qualifier}};
+    /// use china_singapore::model::{CountUnit, Qualifier};
     /// let ds = china_singapore::dataset();
     /// let phase1 = ds.projects().by_id("ascendas-onehub-gkc-phase-i").unwrap();
     /// let firms = phase1.count(CountUnit::Enterprises).unwrap();

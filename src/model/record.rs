@@ -2,7 +2,7 @@
 //!
 //! Each kind implements a crate-private `Describe` trait next to its struct: one method that
 //! hands every link, date, figure and text of a record to a visitor. The loader's checks,
-//! the link indexes behind filters and navigation, and [`Record::links`] all read records
+//! the link indexes behind filters and links in names, and [`Record::links`] all read records
 //! through it, so a new field is described once, in its kind's file.
 
 use core::fmt;

@@ -141,7 +141,7 @@ fn every_filter_takes_an_id_a_name_or_an_alias() {
 }
 
 #[test]
-fn the_names_a_new_user_guessed_now_find_their_records() {
+fn names_typed_as_a_reader_would_find_their_records() {
     let ds = dataset();
     let forum = "4th China-Singapore Trade in Services Innovation Forum";
     assert_eq!(ds.forums().lookup(forum).unwrap().id, "trade-in-services-forum-4");
@@ -201,7 +201,7 @@ fn a_record_displays_with_the_names_of_what_it_links_to() {
 }
 
 #[test]
-fn reverse_navigation_goes_everywhere_a_link_does() {
+fn linked_from_goes_everywhere_a_link_does() {
     let ds = dataset();
     assert_eq!(ids(ds.organization_filter().parent("Singapore Telecom").iter()), ["ncs"]);
     assert_eq!(

@@ -94,7 +94,7 @@ fn yesterday_has_no_invented_day_and_the_roundtable_no_borrowed_date() {
 }
 
 #[test]
-fn the_three_missing_facts() {
+fn the_office_belongs_to_the_knowledge_city_the_official_speaks_of_the_mou_and_recent_starts_are_relative() {
     let office = ds().organizations().by_id("csgks-cooperation-affairs-office").unwrap();
     let p = office.project.as_ref().unwrap();
     assert_eq!((p.id.as_str(), p.basis), (KC, Basis::Name));
@@ -481,7 +481,7 @@ fn trade_agreements_and_their_dates() {
 }
 
 #[test]
-fn organisation_parents_and_navigation() {
+fn organisation_parents_and_units_both_ways() {
     let ncs = ds().organizations().by_id("ncs").unwrap();
     let parent = ncs.parent.as_ref().unwrap();
     assert_eq!(

@@ -50,6 +50,18 @@ fn org_chain<'a>(ds: &'a Dataset, id: &'a str) -> Vec<&'a str> {
     out
 }
 
+/// An agreement and every agreement it is part of.
+fn agreement_chain<'a>(ds: &'a Dataset, a: &'a Agreement) -> Vec<&'a str> {
+    let mut out = vec![a.id.as_str()];
+    while let Some(up) = ds.agreements().by_id(out[out.len() - 1]).and_then(|x| x.part_of.as_ref()) {
+        if out.contains(&up.id.as_str()) {
+            break;
+        }
+        out.push(up.id.as_str());
+    }
+    out
+}
+
 /// A project's dates: when it started, and the dates of its figures.
 fn project_dates(p: &Project) -> Vec<&PartialDate> {
     p.started.iter().chain(p.counts.iter().filter_map(|c| c.date.as_ref())).collect()
@@ -105,14 +117,14 @@ fn pick_enum<E: Copy>(all: &[E], i: usize) -> E {
 
 #[derive(Debug, Clone)]
 struct Picks {
-    set: [bool; 8],
-    at: [usize; 8],
+    set: [bool; 9],
+    at: [usize; 9],
     from: (i32, u8, u8),
     to: (i32, u8, u8),
 }
 
 fn picks() -> impl Strategy<Value = Picks> {
-    (any::<[bool; 8]>(), any::<[usize; 8]>(), (2018..2024i32, 1..=12u8, 1..=28u8), (2018..2024i32, 1..=12u8, 1..=28u8))
+    (any::<[bool; 9]>(), any::<[usize; 9]>(), (2018..2024i32, 1..=12u8, 1..=28u8), (2018..2024i32, 1..=12u8, 1..=28u8))
         .prop_map(|(set, at, from, to)| Picks { set, at, from, to })
 }
 
@@ -132,7 +144,9 @@ fn check_projects(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
     let status = p.set[5].then(|| pick_enum(ProjectStatus::ALL, p.at[5]));
     let group = p.set[6].then(|| pick(ds.organizations(), p.at[6]));
     let range = p.set[7].then(|| p.dates());
+    let part_of = p.set[8].then(|| pick(ds.projects(), p.at[8]));
     let mut f = ds.project_filter();
+    f = maybe(f, part_of, |f, x| f.part_of(x));
     f = maybe(f, sector, |f, x| f.sector(x));
     f = maybe(f, place, |f, x| f.place(x));
     f = maybe(f, org, |f, x| f.organization(x));
@@ -161,6 +175,7 @@ fn check_projects(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
             && status.is_none_or(|s| r.status == Some(s))
             && group.is_none_or(|g| r.organizations.iter().any(|i| org_chain(ds, i.organization.as_str()).contains(&g)))
             && range.is_none_or(|(from, to)| within(&project_dates(r), from, to))
+            && part_of.is_none_or(|x| x != r.id && project_chain(ds, r).iter().any(|up| up.id == x))
     });
     prop_assert_eq!(ids(f.iter()), ids(scan), "{:?}", f);
     Ok(())
@@ -188,12 +203,14 @@ fn check_agreements(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
     let range = p.set[5].then(|| p.dates());
     let involving = p.set[6].then(|| pick(ds.organizations(), p.at[6]));
     let signer = p.set[7].then(|| pick(ds.speakers(), p.at[7]));
+    let part_of = p.set[8].then(|| pick(ds.agreements(), p.at[8]));
     let mut f = ds.agreement_filter();
     f = maybe(f, kind, |f, x| f.kind(x));
     f = maybe(f, sector, |f, x| f.sector(x));
     f = maybe(f, party, |f, x| f.party(x));
     f = maybe(f, involving, |f, x| f.involving(x));
     f = maybe(f, signer, |f, x| f.signed_by(x));
+    f = maybe(f, part_of, |f, x| f.part_of(x));
     f = maybe(f, country, |f, x| f.country(x));
     f = maybe(f, forum, |f, x| f.forum(x));
     f = maybe(f, range, |f, (a, b)| f.between(a, b));
@@ -206,6 +223,7 @@ fn check_agreements(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
             && country.is_none_or(|c| a.parties.iter().any(|p| p.party == Party::Country(c)))
             && forum.is_none_or(|x| a.forum.as_ref().is_some_and(|at| forum_chain(ds, at.id.as_str()).contains(&x)))
             && range.is_none_or(|(from, to)| within(&agreement_dates(ds, a), from, to))
+            && part_of.is_none_or(|x| x != a.id && agreement_chain(ds, a).contains(&x))
     });
     prop_assert_eq!(ids(f.iter()), ids(scan), "{:?}", f);
     Ok(())

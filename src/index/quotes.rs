@@ -21,8 +21,8 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
-use super::json::LineIndex;
-use crate::index::{Stored, Table, TableVisitor, TableVisitorMut, Tables};
+use super::lines::LineIndex;
+use super::{Stored, Table, TableVisitor, TableVisitorMut, Tables};
 use crate::model::record::Quoted;
 use crate::model::{Kind, Position, Quote, Record};
 
