@@ -2,10 +2,8 @@
 //!
 //! Run with `cargo run --example quickstart`.
 
-use china_singapore::{
-    Quote, Record,
-    model::{AmountKind, Sector, SpeakerRole},
-};
+use china_singapore::model::{AmountKind, Sector, SpeakerRole};
+use china_singapore::{Quote, Record};
 
 /// Prints a line; a closed pipe (`quickstart | head`) ends the program quietly.
 macro_rules! say {
