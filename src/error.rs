@@ -136,8 +136,9 @@ impl fmt::Display for Diagnostic {
 /// ```
 /// let err = china_singapore::Dataset::from_dir("/no/such/dir").unwrap_err();
 /// assert!(matches!(err, china_singapore::Error::DirectoryNotFound { .. }));
+/// assert_eq!(err, china_singapore::Dataset::from_dir("/no/such/dir").unwrap_err());
 /// ```
-#[derive(Debug, thiserror::Error, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize)]
 #[serde(tag = "error", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Error {
