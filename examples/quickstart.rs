@@ -64,15 +64,15 @@ fn main() {
         }
     }
 
-    say!("\nQ: What is in Guangzhou?");
-    for p in ds.project_filter().place("guangzhou").iter() {
-        let basis = p.places.first().map_or("", |r| r.basis.as_str());
-        say!("  - {} [{}] (location basis: {basis})", p.name, p.id);
-        say!("{}", cite(&p.quotes[0]));
-    }
-    for f in ds.forum_filter().place("guangzhou").iter() {
-        say!("  - forum: {f}");
-        say!("{}", cite(&f.quotes[0]));
+    say!("\nQ: What is in Guangzhou, and how is that known?");
+    if let Some(guangzhou) = ds.places().by_name("Guangzhou") {
+        for p in ds.project_filter().place(guangzhou.id()) {
+            // Every match reaches Guangzhou through a chain of links; the weakest link is the answer's basis.
+            let Some(why) = ds.explain(p, guangzhou) else { continue };
+            say!("  - {why}\n      basis: {}", why.basis());
+            let evidence = why.steps.first().and_then(|s| s.evidence);
+            say!("{}", cite(evidence.map_or(&p.quotes[0], |e| e.quote)));
+        }
     }
 
     say!("\nQ: Which talk title did the article correct?");

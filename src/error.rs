@@ -87,7 +87,7 @@ pub struct Diagnostic {
     pub record: Option<String>,
     /// The 1-based line, where known.
     pub line: Option<usize>,
-    /// The 1-based column (in bytes), where known.
+    /// The 1-based column, in characters, where known.
     pub column: Option<usize>,
     /// What was found and what was expected.
     pub message: String,

@@ -6,6 +6,7 @@
 
 pub(crate) mod lines;
 pub(crate) mod links;
+pub(crate) mod mentions;
 pub(crate) mod name;
 pub(crate) mod quotes;
 pub(crate) mod search;

@@ -242,53 +242,11 @@ pub(crate) struct Positions {
     per_kind: Vec<Vec<Option<Position>>>,
 }
 
-/// Lines and character counts of one document, so that a quote's line and column cost a
-/// binary search and at most twice [`CharIndex::STEP`] bytes of counting, however long the
-/// line.
-struct DocIndex {
-    lines: LineIndex,
-    /// Built the first time a quote starts far into a line.
-    chars: Option<CharIndex>,
-}
-
-/// The number of characters before every [`CharIndex::STEP`]-th byte of a text.
-struct CharIndex {
-    before: Vec<usize>,
-}
-
-impl CharIndex {
-    const STEP: usize = 256;
-
-    fn new(text: &[u8]) -> Self {
-        let mut before = vec![0];
-        for chunk in text.chunks(Self::STEP) {
-            before.push(before[before.len() - 1] + starts_of_chars(chunk));
-        }
-        CharIndex { before }
-    }
-
-    /// The number of characters that start in `text[from..to]`.
-    fn between(&self, text: &[u8], from: usize, to: usize) -> usize {
-        self.chars_before(text, to) - self.chars_before(text, from)
-    }
-
-    /// The number of characters that start before byte `offset`.
-    fn chars_before(&self, text: &[u8], offset: usize) -> usize {
-        let block = offset / Self::STEP;
-        self.before.get(block).copied().unwrap_or(0) + starts_of_chars(&text[block * Self::STEP..offset])
-    }
-}
-
-/// How many characters start in `bytes` (the bytes that are not UTF-8 continuation bytes).
-fn starts_of_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
-}
-
 /// Collects [`Positions`] from a [`QuoteIndex`].
 struct Collect<'i, 't> {
     tables: &'t Tables,
     index: &'i QuoteIndex<'t>,
-    docs: HashMap<u32, DocIndex>,
+    docs: HashMap<u32, LineIndex>,
     out: Vec<Vec<Option<Position>>>,
 }
 
@@ -307,19 +265,21 @@ impl Collect<'_, '_> {
         let doc = self.tables.position(Kind::Document, q.document.as_str())?;
         let start = self.index.find(doc, &q.text)?;
         let text = self.tables.documents.as_slice().get(doc as usize)?.text.as_bytes();
-        let d = self.docs.entry(doc).or_insert_with(|| DocIndex { lines: LineIndex::from_bytes(text), chars: None });
-        let (line, byte_column) = d.lines.line_col(start);
-        let line_start = start + 1 - byte_column;
-        let column = if byte_column <= CharIndex::STEP {
-            starts_of_chars(&text[line_start..start]) + 1
-        } else {
-            d.chars.get_or_insert_with(|| CharIndex::new(text)).between(text, line_start, start) + 1
-        };
-        Some(Position { start, end: start + q.text.len(), line, column })
+        let lines = self.docs.entry(doc).or_insert_with(|| LineIndex::from_bytes(text));
+        let (line, column) = lines.line_col(text, start);
+        let char_start = lines.chars_before(text, start);
+        let (end, char_end) = (start + q.text.len(), char_start + q.text.chars().count());
+        Some(Position { start, end, char_start, char_end, line, column })
     }
 }
 
 impl Positions {
+    /// The position found for the `n`-th quote of a kind's table (counting every record's
+    /// quotes in order).
+    pub(crate) fn get(&self, kind: Kind, n: usize) -> Option<Position> {
+        self.per_kind.get(kind.index())?.get(n).copied().flatten()
+    }
+
     /// Where each quote of the tables first occurs.
     pub(crate) fn collect(tables: &Tables, index: &QuoteIndex<'_>) -> Self {
         let mut c = Collect { tables, index, docs: HashMap::new(), out: vec![Vec::new(); Kind::ALL.len()] };
@@ -340,19 +300,6 @@ impl TableVisitorMut for Positions {
 #[cfg(test)]
 mod tests {
     use super::{QuoteIndex, first_occurrences};
-
-    #[test]
-    fn characters_before_an_offset_are_counted_across_blocks() {
-        let text = "é".repeat(1500) + "abc" + &"中".repeat(700);
-        let index = super::CharIndex::new(text.as_bytes());
-        let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-        for &offset in &offsets {
-            assert_eq!(index.chars_before(text.as_bytes(), offset), text[..offset].chars().count(), "{offset}");
-        }
-        for (&from, &to) in offsets.iter().step_by(97).zip(offsets.iter().skip(300).step_by(89)) {
-            assert_eq!(index.between(text.as_bytes(), from, to), text[from..to].chars().count(), "{from}..{to}");
-        }
-    }
 
     #[test]
     fn finds_the_first_occurrence_of_exactly_what_contains_finds() {

@@ -257,15 +257,15 @@ mod tests {
     }
 
     #[test]
-    fn line_col_and_offset_round_trip() {
+    fn an_ascii_line_and_column_round_trip_to_the_offset() {
         let t = "ab\ncde\n\nf";
         let lines = LineIndex::new(t);
         for off in 0..t.len() {
-            let (l, c) = lines.line_col(off);
+            let (l, c) = lines.line_col(t.as_bytes(), off);
             assert_eq!(lines.offset(t, l, c), off);
         }
-        assert_eq!(lines.line_col(4), (2, 2));
-        assert_eq!(lines.line_col(0), (1, 1));
+        assert_eq!(lines.line_col(t.as_bytes(), 4), (2, 2));
+        assert_eq!(lines.line_col(t.as_bytes(), 0), (1, 1));
     }
 
     #[test]

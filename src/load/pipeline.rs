@@ -50,7 +50,7 @@ fn decode_one<'i>(input: &'i Input, options: &Limits) -> Result<&'i str, Diagnos
     }
     std::str::from_utf8(&input.bytes).map_err(|e| {
         let valid = std::str::from_utf8(&input.bytes[..e.valid_up_to()]).unwrap_or_default();
-        let (line, column) = LineIndex::new(valid).line_col(valid.len());
+        let (line, column) = LineIndex::new(valid).line_col(valid.as_bytes(), valid.len());
         let message = format!("invalid UTF-8 at byte {}; expected UTF-8 text", e.valid_up_to());
         Diagnostic {
             line: Some(line),
@@ -206,8 +206,8 @@ pub(crate) fn load(mut inputs: Inputs, options: &Limits) -> Result<Dataset, Erro
     attach_sources(&mut tables, &mut sources, &mut c);
     let mut skipped = sources.unused();
     let quotes = QuoteIndex::build(&tables);
-    tables.visit(&mut RecordChecks::new(&mut c, &tables, &quotes));
     let mut positions = Positions::collect(&tables, &quotes);
+    tables.visit(&mut RecordChecks::new(&mut c, &tables, &quotes, &positions));
     drop(quotes);
     let mut diags = c.finish();
     if !diags.is_empty() {

@@ -9,9 +9,10 @@ use hashbrown::HashSet;
 
 use super::Limits;
 use super::json::{File, Loc};
-use super::provenance::{Mentions, TargetNames, relative_date_problem, unstated_alias, unstated_link};
+use super::provenance::{relative_date_problem, unstated_alias, unstated_link};
 use crate::error::{Diagnostic, DiagnosticKind as K};
-use crate::index::quotes::QuoteIndex;
+use crate::index::mentions::{Mentions, TargetNames};
+use crate::index::quotes::{Positions, QuoteIndex};
 use crate::index::{Clash, Stored, Table, TableVisitor, Tables};
 use crate::model::record::Described;
 use crate::model::{Basis, Count, Kind, Link, PartialDate, Precision, Qualifier, Record, Target, days_in_month};
@@ -102,7 +103,7 @@ impl<'a> Checker<'a> {
             return;
         }
         let f = &self.files[file];
-        let position = at.map(|offset| f.lines().line_col(offset));
+        let position = at.map(|offset| f.lines().line_col(f.text.unwrap_or_default().as_bytes(), offset));
         self.diags.push(Diagnostic {
             kind,
             file: f.path.to_owned(),
@@ -189,28 +190,37 @@ pub(crate) struct RecordChecks<'c, 'a, 't> {
     c: &'c mut Checker<'a>,
     tables: &'t Tables,
     quotes: &'t QuoteIndex<'t>,
+    positions: &'t Positions,
     targets: TargetNames<'t>,
+    /// How many quotes of the current table were checked before this record's.
+    quotes_before: usize,
 }
 
 impl<'c, 'a, 't> RecordChecks<'c, 'a, 't> {
-    pub(crate) fn new(c: &'c mut Checker<'a>, tables: &'t Tables, quotes: &'t QuoteIndex<'t>) -> Self {
-        RecordChecks { c, tables, quotes, targets: TargetNames::new(tables) }
+    pub(crate) fn new(
+        c: &'c mut Checker<'a>,
+        tables: &'t Tables,
+        quotes: &'t QuoteIndex<'t>,
+        positions: &'t Positions,
+    ) -> Self {
+        RecordChecks { c, tables, quotes, positions, targets: TargetNames::new(tables), quotes_before: 0 }
     }
 }
 
 impl<'t> TableVisitor<'t> for RecordChecks<'_, '_, 't> {
     fn visit<T: Stored>(&mut self, table: &'t Table<T>) {
+        self.quotes_before = 0;
         for (index, r) in table.iter().enumerate() {
             let at = At { kind: T::KIND, index, id: r.id() };
             self.check_names(at, r);
             self.check_quotes(at, r);
-            let mentions = Mentions::new(r);
+            let mentions = Mentions::new(r.quotes());
             for message in r.aliases().iter().filter_map(|a| unstated_alias(a, &mentions)) {
                 self.c.report(at, K::NotStated, None, message);
             }
             let mut fields = Described::default();
             r.describe(&mut fields);
-            self.check_fields(at, fields, &mentions);
+            self.check_fields(at, r, fields, &mentions);
         }
         check_cycles(self.c, self.tables, table);
     }
@@ -236,6 +246,7 @@ impl RecordChecks<'_, '_, '_> {
             let message = "no quote; expected at least one verbatim passage from a source document".to_owned();
             self.c.report(at, K::MissingQuote, None, message);
         }
+        self.check_given_positions(at, r);
         for q in r.quotes() {
             if q.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).nth(1).is_none() {
                 let message = format!(
@@ -274,10 +285,29 @@ impl RecordChecks<'_, '_, '_> {
         }
     }
 
-    fn check_fields(&mut self, at: At<'_>, fields: Described<'_>, mentions: &Mentions) {
+    /// A quote may carry the `position` a written dataset gives it; it must be the one found.
+    fn check_given_positions<T: Record>(&mut self, at: At<'_>, r: &T) {
+        for (n, q) in r.quotes().iter().enumerate() {
+            let Some(given) = q.position() else { continue };
+            let found = self.positions.get(T::KIND, self.quotes_before + n);
+            if found.as_ref() != Some(given) {
+                let expected = found.map_or("no position (the passage is not found)".to_owned(), |p| format!("{p:?}"));
+                let message = format!(
+                    "quote {:?} gives position {given:?}; expected {expected}, or no `position` (the loader finds it)",
+                    q.text
+                );
+                self.c.report(at, K::ImpossibleValue, Some(&q.text), message);
+            }
+        }
+        self.quotes_before += r.quotes().len();
+    }
+
+    fn check_fields<T: Record>(&mut self, at: At<'_>, r: &T, fields: Described<'_>, mentions: &Mentions) {
+        let own: Vec<&str> = r.names().collect();
         for link in &fields.links {
             self.refer(at, link);
-            if link.basis == Basis::Stated && !self.targets.named_by(link, mentions) {
+            let both_named = || self.targets.evidence(&own, link, mentions).is_some_and(|e| e.both_ends);
+            if link.basis == Basis::Stated && !self.targets.unnamable(link.target) && !both_named() {
                 let needle = match link.target {
                     Target::Record(_, id) => Some(id),
                     Target::Country(c) => Some(c.as_str()),

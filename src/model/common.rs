@@ -57,13 +57,14 @@ pub struct Quote {
     /// The passage, character for character (no-break spaces and curly quotes included).
     pub text: String,
     /// Where the passage first occurs in its document, found when the dataset loads.
-    #[serde(skip)]
+    /// Serialised as `position`; a file that gives one must give the one the loader finds.
+    #[serde(default, rename = "position", skip_serializing_if = "Option::is_none")]
     pub(crate) at: Option<Position>,
 }
 
 impl Quote {
-    /// Where the passage first occurs in its document: byte range, line and column.
-    /// Computed once, when the dataset loads; reading it allocates nothing.
+    /// Where the passage first occurs in its document: byte and character offsets, line
+    /// and column. Computed once, when the dataset loads; reading it allocates nothing.
     ///
     /// ```
     /// let ds = china_singapore::dataset();
@@ -72,30 +73,78 @@ impl Quote {
     /// let at = q.position().unwrap();
     /// let doc = ds.documents().by_id(&q.document).unwrap();
     /// assert_eq!(&doc.text[at.start..at.end], q.text);
+    /// let chars: String = doc.text.chars().skip(at.char_start).take(at.char_end - at.char_start).collect();
+    /// assert_eq!(chars, q.text);
     /// assert!(at.line > 1);
     /// ```
     pub fn position(&self) -> Option<&Position> {
         self.at.as_ref()
     }
+
+    /// Where `phrase` sits in the document, if the passage holds it: the first occurrence
+    /// as written, or else ignoring case and the kind of space. `None` when the passage
+    /// does not hold it, or was not found in its document.
+    ///
+    /// ```
+    /// use china_singapore::Record;
+    /// let ds = china_singapore::dataset();
+    /// let park = ds.projects().by_name("China-Singapore Smart Park").unwrap();
+    /// let q = park.quote_containing("1.4 billion yuan").unwrap();
+    /// let at = q.locate("1.4 billion yuan").unwrap();
+    /// let doc = ds.documents().by_id(&q.document).unwrap();
+    /// assert_eq!(&doc.text[at.start..at.end], "1.4 billion yuan");
+    /// assert_eq!(at.line, q.position().unwrap().line);
+    /// assert!(at.column > q.position().unwrap().column);
+    /// ```
+    pub fn locate(&self, phrase: &str) -> Option<Position> {
+        let (from, to) = super::record::find_loosely(&self.text, phrase)?;
+        Some(self.at?.within(&self.text, from, to))
+    }
 }
 
-/// Where a quote sits in its document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+/// Where a passage sits in its document. Offsets are 0-based, ends exclusive; `line` and
+/// `column` are 1-based, and the column counts characters (Unicode scalar values) from
+/// the start of the line, as every column the crate reports does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Position {
     /// The byte offset of its first byte.
     pub start: usize,
     /// The byte offset just past its last byte.
     pub end: usize,
-    /// The 1-based line it starts on.
+    /// The character offset of its first character (what SPARQL's `SUBSTR` and most
+    /// languages' string indexes count).
+    pub char_start: usize,
+    /// The character offset just past its last character.
+    pub char_end: usize,
+    /// The line it starts on.
     pub line: usize,
-    /// The 1-based column it starts at, in characters.
+    /// The column it starts at, in characters.
     pub column: usize,
+}
+
+impl Position {
+    /// The position of bytes `from..to` of the passage `text` that sits at `self`.
+    pub(crate) fn within(&self, text: &str, from: usize, to: usize) -> Position {
+        let (before, inside) = (&text[..from], &text[from..to]);
+        let char_start = self.char_start + before.chars().count();
+        let (line, column) = match before.rfind('\n') {
+            Some(nl) => (self.line + before.matches('\n').count(), before[nl + 1..].chars().count() + 1),
+            None => (self.line, self.column + before.chars().count()),
+        };
+        let char_end = char_start + inside.chars().count();
+        Position { start: self.start + from, end: self.start + to, char_start, char_end, line, column }
+    }
 }
 
 impl fmt::Display for Position {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}, column {} (bytes {}..{})", self.line, self.column, self.start, self.end)
+        write!(
+            f,
+            "line {}, column {} (characters {}..{}, bytes {}..{})",
+            self.line, self.column, self.char_start, self.char_end, self.start, self.end
+        )
     }
 }
 

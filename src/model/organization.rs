@@ -31,6 +31,8 @@ closed_enum! {
         Committee = "committee",
         /// A body of several states.
         Intergovernmental = "intergovernmental",
+        /// An embassy or consulate of a state abroad.
+        DiplomaticMission = "diplomatic-mission",
     }
 }
 

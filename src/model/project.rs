@@ -257,6 +257,15 @@ pub struct Project {
     /// How the text describes it.
     #[serde(default)]
     pub description: Option<String>,
+    /// What else the text says it has or is, beyond the description ("boasts the special
+    /// gene that marks the partnership between China and Singapore").
+    #[serde(default)]
+    pub features: Vec<String>,
+    /// For a project its article names that does not lie within the project the article is
+    /// about: why not (the Belt and Road Initiative is a strategy the Knowledge City
+    /// integrates, not a part of it).
+    #[serde(default)]
+    pub elsewhere: Option<String>,
     /// What it aims at, as the text words it.
     #[serde(default)]
     pub aims: Vec<String>,
@@ -316,6 +325,12 @@ impl Describe for Project {
             v.problem(None, "phase 0; expected 1 or more".to_owned());
         }
         texts(v, self.description.as_deref(), &self.aims, &self.achievements);
+        for f in &self.features {
+            v.text(super::TextKind::Description, f);
+        }
+        if let Some(e) = &self.elsewhere {
+            v.text(super::TextKind::Note, e);
+        }
     }
 }
 

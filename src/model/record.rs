@@ -125,14 +125,51 @@ pub trait Record: sealed::Sealed + fmt::Display + fmt::Debug + Send + Sync + 'st
 /// The first quote holding `words`, as written or else ignoring case and the kind of
 /// space (a no-break space matches a space).
 pub(crate) fn quote_containing<'q>(quotes: &'q [Quote], words: &str) -> Option<&'q Quote> {
-    fn loose(s: &str) -> String {
-        s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    quotes.iter().find(|q| q.text.contains(words) && !words.trim().is_empty()).or_else(|| {
+        let (needle, _) = folded(words.trim());
+        quotes.iter().find(|q| {
+            !needle.is_empty() && memchr::memmem::find(folded(&q.text).0.as_bytes(), needle.as_bytes()).is_some()
+        })
+    })
+}
+
+/// The byte range of the first occurrence of `phrase` in `text`, as written or else
+/// ignoring case and the kind of space; `None` for a phrase with no visible character.
+pub(crate) fn find_loosely(text: &str, phrase: &str) -> Option<(usize, usize)> {
+    if phrase.trim().is_empty() {
+        return None;
     }
-    let loosely = || {
-        let w = loose(words);
-        quotes.iter().find(|q| loose(&q.text).contains(&w))
-    };
-    quotes.iter().find(|q| q.text.contains(words)).or_else(loosely)
+    if let Some(at) = text.find(phrase) {
+        return Some((at, at + phrase.len()));
+    }
+    let (hay, map) = folded(text);
+    let (needle, _) = folded(phrase.trim());
+    let at = memchr::memmem::find(hay.as_bytes(), needle.as_bytes())?;
+    Some((map[at].0, map[at + needle.len() - 1].1))
+}
+
+/// `text` lower-cased with each run of white space one space, and, for each byte of the
+/// result, the byte range of the character of `text` it comes from.
+fn folded(text: &str) -> (String, Vec<(usize, usize)>) {
+    let (mut out, mut map) = (String::with_capacity(text.len()), Vec::with_capacity(text.len()));
+    let mut space = false;
+    for (i, c) in text.char_indices() {
+        let source = (i, i + c.len_utf8());
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+                map.push(source);
+            }
+            space = true;
+            continue;
+        }
+        space = false;
+        for lower in c.to_lowercase() {
+            out.push(lower);
+            map.extend(core::iter::repeat_n(source, lower.len_utf8()));
+        }
+    }
+    (out, map)
 }
 
 /// Everything a record's `Describe` hands over, collected, for code that reads it all

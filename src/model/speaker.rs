@@ -22,6 +22,19 @@ closed_enum! {
     }
 }
 
+/// A part a person plays, and how it is known: `{"role": "keynote", "basis": "context"}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct PlayedRole {
+    /// The part.
+    pub role: SpeakerRole,
+    /// `stated` when a sentence naming the person says it; `context` when the passage
+    /// sits in a session or paragraph that does ("In the subsequent keynote speech
+    /// session, …").
+    pub basis: Basis,
+}
+
 /// A title or post a person holds.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -120,8 +133,8 @@ pub struct Speaker {
     /// The forum the person spoke at, if any.
     #[serde(default)]
     pub forum: Option<Ref<ForumId>>,
-    /// The parts the person played.
-    pub roles: Vec<SpeakerRole>,
+    /// The parts the person played, each with how it is known.
+    pub roles: Vec<PlayedRole>,
     /// The talk, if the text gives its title.
     #[serde(default)]
     pub talk: Option<Talk>,
@@ -204,7 +217,7 @@ impl fmt::Display for Speaker {
         if let Some(p) = self.posts.first() {
             write!(f, " — {}", p.title)?;
         }
-        let roles: Vec<&str> = self.roles.iter().map(|r| r.as_str()).collect();
+        let roles: Vec<&str> = self.roles.iter().map(|r| r.role.as_str()).collect();
         write!(f, "; {}", roles.join(", "))?;
         if let Some(t) = self.talk.as_ref().and_then(Talk::title) {
             write!(f, "; “{t}”")?;

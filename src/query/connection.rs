@@ -1,10 +1,15 @@
 //! Links with names: a record's links resolved to the records (or countries) at their far
-//! end, both ways, and a display of a record that shows the names of what it links to.
+//! end, both ways, with the passage each rests on, and a display of a record that shows the
+//! names of what it links to.
 
 use core::fmt;
 
+use serde::Serialize;
+use serde::ser::SerializeStruct;
+
 use crate::Dataset;
-use crate::model::{AnyRecord, Basis, Country, Kind, Link, Relation, Role, Target};
+use crate::index::mentions::{Mentions, TargetNames};
+use crate::model::{AnyRecord, Basis, Country, Kind, Link, Position, Quote, Relation, Role, Target};
 
 /// The far end of a link: a record, or a country acting as a state.
 ///
@@ -66,6 +71,54 @@ impl<'a> Endpoint<'a> {
     }
 }
 
+/// Serialised as `{"kind": "place", "id": "guangzhou", "name": "Guangzhou"}`; a country's
+/// kind is `country`.
+impl Serialize for Endpoint<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let kind = match self {
+            Endpoint::Record(r) => r.kind().as_str(),
+            Endpoint::Country(_) => "country",
+        };
+        let mut st = s.serialize_struct("Endpoint", 3)?;
+        st.serialize_field("kind", kind)?;
+        st.serialize_field("id", self.id())?;
+        st.serialize_field("name", self.name())?;
+        st.end()
+    }
+}
+
+/// The passage a link rests on: a quote of the record that makes the link, and the words in
+/// it that name the far end.
+///
+/// The quote is the record's first quote that names both ends (the far end, and the record
+/// itself by a name or alias); else its first quote that names the far end; else, for a
+/// link the text implies (`context`), the record's first quote, the passage whose place in
+/// a list or paragraph implies it. A link known only by a name or by common geography may
+/// have none. Every link marked `stated` has a quote naming both ends: the loader checks it.
+///
+/// ```
+/// use china_singapore::model::Relation;
+/// let ds = china_singapore::dataset();
+/// let centre = ds.projects().by_name("Fintech Delivery Center").unwrap();
+/// let link = ds.links_of(centre).into_iter().find(|l| l.other.id() == "china-singapore-guangzhou-knowledge-city").unwrap();
+/// let evidence = link.evidence.unwrap();
+/// assert_eq!(evidence.words, Some("CSGKS"));
+/// assert!(evidence.quote.text.contains("selected the CSGKS to set up the Greater Bay Area Fintech Delivery Center"));
+/// let doc = ds.documents().by_id(&evidence.quote.document).unwrap();
+/// let at = evidence.words_at.unwrap();
+/// assert_eq!(&doc.text[at.start..at.end], "CSGKS");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Evidence<'a> {
+    /// The passage, with its document and position.
+    pub quote: &'a Quote,
+    /// The words of the passage that name the far end, as written there, where it names it.
+    pub words: Option<&'a str>,
+    /// Where those words sit in the document.
+    pub words_at: Option<Position>,
+}
+
 /// A link with the record at its far end resolved: from [`Dataset::links_of`] (the other
 /// end is the target) or [`Dataset::linked_from`] (the other end is the record linking).
 ///
@@ -87,6 +140,22 @@ pub struct Connection<'a> {
     pub role: Option<Role>,
     /// How the link is known.
     pub basis: Basis,
+    /// The passage the link rests on, if any (see [`Evidence`]).
+    pub evidence: Option<Evidence<'a>>,
+}
+
+/// Serialised as `{"relation", "other", "role", "basis", "evidence"}`, `role` and
+/// `evidence` `null` where there is none.
+impl Serialize for Connection<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Connection", 5)?;
+        st.serialize_field("relation", &self.relation)?;
+        st.serialize_field("other", &self.other)?;
+        st.serialize_field("role", &self.role.map(|r| r.to_string()))?;
+        st.serialize_field("basis", &self.basis)?;
+        st.serialize_field("evidence", &self.evidence)?;
+        st.end()
+    }
 }
 
 /// `relation: Name`, then the role and, for a link the text does not state, its basis.
@@ -102,9 +171,44 @@ impl fmt::Display for Connection<'_> {
     }
 }
 
+/// Resolves links of one record into [`Connection`]s, with their evidence.
+pub(crate) struct Resolver<'a> {
+    ds: &'a Dataset,
+    source: AnyRecord<'a>,
+    own: Vec<&'a str>,
+    mentions: Mentions<'a>,
+    names: TargetNames<'a>,
+}
+
+impl<'a> Resolver<'a> {
+    pub(crate) fn new(ds: &'a Dataset, source: AnyRecord<'a>) -> Self {
+        let own = core::iter::once(source.name()).chain(source.aliases().iter().map(|a| a.name.as_str())).collect();
+        Resolver { ds, source, own, mentions: Mentions::new(source.quotes()), names: TargetNames::new(&ds.tables) }
+    }
+
+    /// The link with its far end (`None` if that end is not in the dataset) and evidence;
+    /// `other` is the far end when `forward`, else the source.
+    pub(crate) fn resolve(&self, l: Link<'a>, forward: bool) -> Option<Connection<'a>> {
+        let other = if forward { self.ds.end(l.target)? } else { Endpoint::Record(self.source) };
+        Some(Connection { relation: l.relation, other, role: l.role, basis: l.basis, evidence: self.evidence(&l) })
+    }
+
+    fn evidence(&self, l: &Link<'a>) -> Option<Evidence<'a>> {
+        let quotes = self.source.quotes();
+        let found = self.names.evidence(&self.own, l, &self.mentions);
+        let (quote, words) = match found {
+            Some(f) => (quotes.get(f.quote)?, f.words),
+            None if l.basis == Basis::Context => (quotes.first()?, None),
+            None => return None,
+        };
+        let words_at = words.and_then(|(from, to)| Some(quote.position()?.within(&quote.text, from, to)));
+        Some(Evidence { quote, words: words.and_then(|(from, to)| quote.text.get(from..to)), words_at })
+    }
+}
+
 impl Dataset {
     /// The end of a link: the record it names, or its country.
-    fn end(&self, target: Target<'_>) -> Option<Endpoint<'_>> {
+    pub(crate) fn end(&self, target: Target<'_>) -> Option<Endpoint<'_>> {
         match target {
             Target::Record(kind, id) => {
                 Some(Endpoint::Record(self.tables.record(kind, self.tables.position(kind, id)?)?))
@@ -124,10 +228,9 @@ impl Dataset {
     /// assert_eq!(parent.other.name(), "Singapore Telecom");
     /// ```
     pub fn links_of<'a>(&'a self, record: impl Into<AnyRecord<'a>>) -> Vec<Connection<'a>> {
-        let resolve = |l: Link<'a>| {
-            Some(Connection { relation: l.relation, other: self.end(l.target)?, role: l.role, basis: l.basis })
-        };
-        record.into().links().into_iter().filter_map(resolve).collect()
+        let record = record.into();
+        let resolver = Resolver::new(self, record);
+        record.links().into_iter().filter_map(|l| resolver.resolve(l, true)).collect()
     }
 
     /// Every link other records make to this one, with the record making it: the projects
@@ -162,14 +265,9 @@ impl Dataset {
         let mut out = Vec::new();
         for (k, i) in sources {
             let Some(source) = self.tables.record(k, i) else { continue };
-            for l in source.links().into_iter().filter(|l| points_here(l.target)) {
-                out.push(Connection {
-                    relation: l.relation,
-                    other: Endpoint::Record(source),
-                    role: l.role,
-                    basis: l.basis,
-                });
-            }
+            let resolver = Resolver::new(self, source);
+            let here = source.links().into_iter().filter(|l| points_here(l.target));
+            out.extend(here.filter_map(|l| resolver.resolve(l, false)));
         }
         out
     }

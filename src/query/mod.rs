@@ -11,6 +11,7 @@
 mod agreement;
 mod conditions;
 mod connection;
+mod derivation;
 mod forum;
 mod organization;
 mod project;
@@ -22,7 +23,8 @@ pub use crate::index::Suggestion;
 pub use agreement::AgreementFilter;
 pub(crate) use agreement::AgreementIndex;
 pub use conditions::Matches;
-pub use connection::{Connection, Endpoint, Shown};
+pub use connection::{Connection, Endpoint, Evidence, Shown};
+pub use derivation::Derivation;
 pub use forum::ForumFilter;
 pub(crate) use forum::ForumIndex;
 pub use organization::OrganizationFilter;

@@ -19,7 +19,7 @@ impl SpeakerIndex {
         let mut index = SpeakerIndex::default();
         for (i, s) in t.speakers.iter().enumerate() {
             for r in &s.roles {
-                push(&mut index.by_role, *r, i as u32);
+                push(&mut index.by_role, r.role, i as u32);
             }
         }
         index

@@ -144,7 +144,7 @@ pub fn files(total: usize) -> Vec<(String, Vec<u8>)> {
         sep(&mut speakers);
         let _ = write!(
             speakers,
-            r#"{{"id":"speaker-{k}","name":"Speaker {k}","posts":[{{"title":"director","organization":{{"id":"org-{}","basis":"stated"}}}}],"forum":{{"id":"forum-{}","basis":"context"}},"roles":["keynote"],"#,
+            r#"{{"id":"speaker-{k}","name":"Speaker {k}","posts":[{{"title":"director","organization":{{"id":"org-{}","basis":"stated"}}}}],"forum":{{"id":"forum-{}","basis":"context"}},"roles":[{{"role":"keynote","basis":"stated"}}],"#,
             k % s.organizations,
             k % s.forums,
         );

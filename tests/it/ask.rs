@@ -294,9 +294,9 @@ fn the_timeline_orders_every_dated_event_and_places_unknown_years_last() {
             // month, "at the end of the year", then "On November 1" with no relative words.
             ("ncs-gba-fintech-delivery-center", EventKind::Started, None, YearUnknown),
             ("biosyngen-production-base", EventKind::Started, None, YearUnknown),
-            ("lion-tcr-gmp-cell-production-base", EventKind::Started, None, YearUnknown),
-            ("regional-energy-projects", EventKind::Started, None, YearUnknown),
             ("green-bond-issuance", EventKind::Started, None, YearUnknown),
+            ("sp-group-regional-energy-agreement", EventKind::Signed, None, YearUnknown),
+            ("sgx-green-bond-mou", EventKind::Signed, None, YearUnknown),
             ("regulations-on-csgkc", EventKind::InForce, None, YearUnknown),
             ("china-singapore-smart-park", EventKind::Started, None, YearUnknown),
             ("ncs-gba-fintech-delivery-center", EventKind::Figure, None, YearUnknown),

@@ -266,7 +266,7 @@ fn check_speakers(ds: &Dataset, p: &Picks) -> Result<(), TestCaseError> {
     let scan = ds.speakers().iter().filter(|s| {
         forum.is_none_or(|x| s.forum.as_ref().is_some_and(|at| forum_chain(ds, at.id.as_str()).contains(&x)))
             && org.is_none_or(|o| s.organizations().any(|x| x == o))
-            && role.is_none_or(|r| s.roles.contains(&r))
+            && role.is_none_or(|r| s.roles.iter().any(|p| p.role == r))
     });
     prop_assert_eq!(ids(f.iter()), ids(scan), "{:?}", f);
     Ok(())
