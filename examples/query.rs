@@ -180,7 +180,7 @@ fn out(line: std::fmt::Arguments<'_>) {
 /// Prints a record with the names of what it links to, and its first quote.
 fn show<'a>(ds: &'a Dataset, r: impl Into<AnyRecord<'a>>) {
     let r = r.into();
-    out(format_args!("{}: {}", r.kind(), ds.display(r)));
+    out(format_args!("{}: {}", r.kind(), ds.card(r)));
     if let Some(q) = r.quotes().first() {
         out(format_args!("    source [{}]: “{}”", q.document, q.text.replace('\u{a0}', " ")));
     }

@@ -48,7 +48,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let park = ds.projects().lookup("China-Singapore Smart Park")?;
     let cost = park.amount(AmountKind::TotalInvestment).ok_or("no investment")?;
     let quote = park.quote_containing(&cost.as_written).ok_or("not quoted")?;
-    writeln!(o, "   {cost}: {}, {}", quote.document, quote.position().ok_or("not located")?)?;
+    writeln!(
+        o,
+        "   “{}”: {}, {}",
+        cost.as_written,
+        quote.document,
+        quote.locate(&cost.as_written).ok_or("not located")?
+    )?;
 
     writeln!(o, "7. Who are the parties of DEPA?")?;
     let parties: Vec<&str> = ds.links_of(ds.agreements().lookup("DEPA")?).iter().map(|l| l.other.name()).collect();
@@ -155,6 +161,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     writeln!(o, "28. What does the dataset say of NCS, in names?")?;
-    writeln!(o, "   {}", ds.display(ds.organizations().lookup("NCS")?))?;
+    writeln!(o, "   {}", ds.card(ds.organizations().lookup("NCS")?))?;
     Ok(())
 }

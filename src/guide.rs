@@ -72,12 +72,58 @@
 //!
 //! # How a fact is known
 //!
-//! Every link and alias carries a [`Basis`](crate::model::Basis): `stated` (a quote of the
-//! record names the target; the loader checks this on every load), `context` (the
-//! passage implies it), `name` (the record's own name implies it), `geography` and
-//! `common-usage` (knowledge outside the articles). An inferred year says what it was
-//! inferred from. A name the crate had to make up is marked
-//! [`NameSource::Descriptive`](crate::model::NameSource::Descriptive).
+//! Every link, alias and speaker role carries a [`Basis`](crate::model::Basis):
+//!
+//! - `stated`: a sentence of the text names both ends, the record (by its name, an alias,
+//!   or a descriptive mention the data records as an alias) and the target. "It", "the
+//!   meeting", "the forum" or "the country" does not name. The loader checks on every
+//!   load that one quote of the record names both ends; it cannot see whether the two
+//!   names fall in the sentence that makes the link, so a quote that runs over two
+//!   sentences is the data's responsibility.
+//! - `context`: the passage implies it, sitting in a list, session or paragraph about the
+//!   target, or naming an end only as "it" or "the meeting".
+//! - `name`: the record's own name implies it (the *Guangzhou* Knowledge City).
+//! - `geography`, `common-usage`: knowledge outside the articles.
+//!
+//! From strongest to weakest: `stated`, `name`, `context`, `geography`, `common-usage`.
+//! An inferred year says what it was inferred from. A name the crate had to make up is
+//! marked [`NameSource::Descriptive`](crate::model::NameSource::Descriptive).
+//!
+//! # Answers with their reasons
+//!
+//! - **Evidence.** Each [`Connection`](crate::query::Connection) from
+//!   [`Dataset::links_of`](crate::Dataset::links_of) or
+//!   [`Dataset::linked_from`](crate::Dataset::linked_from) carries its
+//!   [`Evidence`](crate::query::Evidence): the record's first quote naming both ends, else
+//!   the first naming the far end, else (for `context`) its first quote; and the words
+//!   naming the far end, with their position.
+//! - **Derivations.** A filter that follows containment matches through a chain of links;
+//!   [`Dataset::explain`](crate::Dataset::explain) returns that chain, each step with its
+//!   basis and evidence, and the chain's basis is its weakest step's. Every record a place,
+//!   part-of, forum or parent condition matches has one. Filters never compute it.
+//! - **Cards.** [`Dataset::card`](crate::Dataset::card) is one record with every field,
+//!   its links both ways with evidence, and its quotes with positions, as JSON.
+//! - **Positions.** A [`Position`](crate::model::Position) gives byte and character
+//!   offsets (0-based, ends exclusive), a 1-based line, and a 1-based column counted in
+//!   characters. Every column the crate reports, in positions and in diagnostics, is
+//!   counted so. [`Quote::locate`](crate::Quote::locate) places a phrase inside a quote.
+//! - **Figures.** [`Dataset::figures`](crate::Dataset::figures) lists every amount and
+//!   count with its record, its quote and the position of its words.
+//!
+//! ```
+//! let ds = china_singapore::dataset();
+//! let tower = ds.projects().by_name("Knowledge Tower").unwrap();
+//! let why = ds.explain(tower, ds.places().by_name("Guangdong Province").unwrap()).unwrap();
+//! assert_eq!(why.basis(), china_singapore::model::Basis::Geography);
+//! ```
+//!
+//! # Search
+//!
+//! [`Dataset::search`](crate::Dataset::search) matches words whatever their case,
+//! punctuation or inflection. Any word may match (more and rarer words rank higher); a
+//! word led by `+` must appear in the matching text; words in double quotes must appear
+//! together as a phrase. Each hit carries the quote holding the matched text and its
+//! position.
 //!
 //! # The loader's checks
 //!
@@ -95,9 +141,10 @@
 //! - records: an id that is not a lower-case slug, two records of one kind with one id or
 //!   one name under the name rule, a reference to a record that does not exist, an empty
 //!   name, a record with no quote, a quote that is not verbatim in its document or holds
-//!   fewer than two words, a link or alias marked `stated` that no quote of the record
-//!   names, a document without its source file, and values that cannot be (a negative
-//!   amount, month 13, a containment cycle, …).
+//!   fewer than two words, a link marked `stated` with no quote of the record naming both
+//!   its ends, an alias marked `stated` that no quote uses, a quote `position` that is not
+//!   where the quote is, a document without its source file, and values that cannot be
+//!   (a negative amount, month 13, a containment cycle, …).
 //!
 //! Reading is confined to the directory given: no link is followed out of it, and sources
 //! are read only when a document cites them. Past

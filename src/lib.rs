@@ -37,6 +37,10 @@
 //! // Who gave keynotes at the fourth Trade in Services Innovation Forum?
 //! let keynotes = ds.speaker_filter().forum("4th China-Singapore Trade in Services Innovation Forum").role(SpeakerRole::Keynote);
 //! assert_eq!(keynotes.iter().count(), 4);
+//!
+//! // Why is the Smart Park in Guangzhou?
+//! let why = ds.explain(park, ds.places().by_name("Guangzhou").unwrap()).unwrap();
+//! assert_eq!(why.to_string(), "China-Singapore Smart Park → part-of China-Singapore Guangzhou Knowledge City (context) → place Guangzhou (name)");
 //! ```
 //!
 //! # The front door
@@ -47,8 +51,11 @@
 //! - Filters: `ds.project_filter()`, `agreement_filter`, `forum_filter`, `speaker_filter`,
 //!   `organization_filter`, in [`query`]; every condition takes an id, a name or an alias.
 //! - Any kind at once: [`Dataset::lookup`], [`Dataset::suggest`], [`Dataset::search`],
-//!   [`Dataset::timeline`], and links in names ([`Dataset::links_of`],
-//!   [`Dataset::linked_from`], [`Dataset::display`]).
+//!   [`Dataset::timeline`], [`Dataset::figures`], and links in names with their evidence
+//!   ([`Dataset::links_of`], [`Dataset::linked_from`]).
+//! - Answers with their reasons: [`Dataset::explain`] (the chain of links behind a
+//!   transitive match, with its weakest basis) and [`Dataset::card`] (one record, its
+//!   links with evidence and its positioned quotes, as JSON).
 //! - The value types (sectors, dates, amounts, bases, …) are in [`model`]; loading your own
 //!   data in [`load`]; CSV, JSON-LD, RDF and the data layout in [`export`]. The rules
 //!   users rely on are collected in [`guide`].

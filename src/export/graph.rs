@@ -19,6 +19,7 @@ use crate::model::record::Described;
 use crate::model::{
     Amount, AnyRecord, Count, Country, EventKind, Kind, Link, NameSource, PartialDate, Precision, Target,
 };
+use crate::query::connection::Resolver;
 
 /// The namespace of the crate's records: a record's IRI is this, its kind, `:` and its id
 /// (`urn:china-singapore:project:china-singapore-smart-park`).
@@ -244,6 +245,7 @@ impl Builder<'_> {
     /// it is known (`cs:basis`, `cs:inferred`), the part played (`cs:role`) and which of the
     /// record's quotes names the target (`cs:evidence`).
     fn links(&mut self, iri: &str, r: AnyRecord<'_>, links: &[Link<'_>]) {
+        let resolver = Resolver::new(self.ds, r);
         for (i, l) in links.iter().enumerate() {
             let predicate = cs(&camel(l.relation.as_str()));
             let object = self.target_iri(l.target);
@@ -258,7 +260,7 @@ impl Builder<'_> {
             if let Some(role) = l.role {
                 self.text(&node, cs("role"), &role.to_string());
             }
-            if let Some(q) = self.evidence(r, l.target) {
+            if let Some((q, _)) = resolver.evidence_at(l) {
                 self.link_to(&node, cs("evidence"), quote_iri(iri, q));
             }
         }
@@ -272,19 +274,6 @@ impl Builder<'_> {
                 country_iri(c)
             }
         }
-    }
-
-    /// The index of the record's first quote that names the target by a name or alias.
-    fn evidence(&self, r: AnyRecord<'_>, target: Target<'_>) -> Option<usize> {
-        let names: Vec<&str> = match target {
-            Target::Record(kind, id) => self
-                .ds
-                .record_by_id(kind, id)
-                .map(|t| std::iter::once(t.name()).chain(t.aliases().iter().map(|a| a.name.as_str())).collect())
-                .unwrap_or_default(),
-            Target::Country(c) => vec![c.name()],
-        };
-        names.iter().find_map(|n| quote_index(r, n))
     }
 
     fn dates(&mut self, iri: &str, r: AnyRecord<'_>, dates: &[(EventKind, &PartialDate)]) {
@@ -372,6 +361,8 @@ impl Builder<'_> {
                 one => std::slice::from_ref(one),
             };
             for item in items {
+                // A speaker's role is `{"role", "basis"}`: the role is the value.
+                let item = if name == "roles" { item.get("role").unwrap_or(item) } else { item };
                 self.scalar(iri, &cs(&camel(name)), item, said);
             }
         }

@@ -101,24 +101,46 @@ impl<'t> TableVisitor<'t> for SearchIndex {
     }
 }
 
-/// A query: required phrases, and loose words.
-struct Query {
+/// A query: required phrases, required words, and loose words.
+pub(crate) struct Query {
     phrases: Vec<Vec<String>>,
+    required: Vec<String>,
     loose: Vec<String>,
 }
 
-fn parse(query: &str) -> Query {
-    let mut phrases = Vec::new();
-    let mut loose = Vec::new();
-    for (n, part) in query.split(['"', '“', '”']).enumerate() {
-        let stems: Vec<String> = words(part).map(|(_, w)| w).collect();
-        if n % 2 == 1 && stems.len() > 1 {
-            phrases.push(stems);
-        } else {
-            loose.extend(stems);
+impl Query {
+    /// Phrases in double quotes (straight or curly); a word led by `+` is required.
+    pub(crate) fn parse(query: &str) -> Query {
+        let mut q = Query { phrases: Vec::new(), required: Vec::new(), loose: Vec::new() };
+        for (n, part) in query.split(['"', '“', '”']).enumerate() {
+            if n % 2 == 1 {
+                let stems: Vec<String> = words(part).map(|(_, w)| w).collect();
+                if stems.len() > 1 {
+                    q.phrases.push(stems);
+                } else {
+                    q.loose.extend(stems);
+                }
+                continue;
+            }
+            for token in part.split_whitespace() {
+                let (list, token) = match token.strip_prefix('+') {
+                    Some(rest) => (&mut q.required, rest),
+                    None => (&mut q.loose, token),
+                };
+                list.extend(words(token).map(|(_, w)| w));
+            }
         }
+        q
     }
-    Query { phrases, loose }
+
+    /// Every word of the query, loose, required or in a phrase, sorted, once each.
+    fn all_words(&self) -> Vec<&String> {
+        let mut words: Vec<&String> =
+            self.loose.iter().chain(&self.required).chain(self.phrases.iter().flatten()).collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    }
 }
 
 impl SearchIndex {
@@ -170,11 +192,8 @@ impl SearchIndex {
 
     /// Scores every passage holding a query word (and every phrase), best first; at most
     /// one passage per record, and only records of `kind` if given.
-    pub(crate) fn search(&self, query: &str, kind: Option<Kind>) -> Vec<(f32, &Passage)> {
-        let q = parse(query);
-        let mut words: Vec<&String> = q.loose.iter().chain(q.phrases.iter().flatten()).collect();
-        words.sort_unstable();
-        words.dedup();
+    pub(crate) fn search(&self, q: &Query, kind: Option<Kind>) -> Vec<(f32, &Passage)> {
+        let words = q.all_words();
         let n = self.passages.len() as f32;
         let mut scores: HashMap<u32, f32> = HashMap::new();
         for w in &words {
@@ -194,7 +213,8 @@ impl SearchIndex {
         }
         let mut best: HashMap<(Kind, u32), (f32, u32)> = HashMap::new();
         for (passage, score) in scores {
-            if !q.phrases.iter().all(|ph| self.has_phrase(passage, ph)) {
+            let has_word = |w: &String| self.positions(w, passage).next().is_some();
+            if !q.phrases.iter().all(|ph| self.has_phrase(passage, ph)) || !q.required.iter().all(has_word) {
                 continue;
             }
             let p = &self.passages[passage as usize];
@@ -209,11 +229,10 @@ impl SearchIndex {
     }
 
     /// A short part of a passage around its first word that the query holds.
-    pub(crate) fn snippet(&self, passage: &Passage, query: &str) -> String {
-        let q = parse(query);
-        let wanted: Vec<&String> = q.loose.iter().chain(q.phrases.iter().flatten()).collect();
+    pub(crate) fn snippet(&self, passage: &Passage, q: &Query) -> String {
+        let wanted = q.all_words();
         let text = &passage.text;
-        let at = words(text).find(|(_, w)| wanted.contains(&w)).map_or(0, |(at, _)| at);
+        let at = words(text).find(|(_, w)| wanted.binary_search(&w).is_ok()).map_or(0, |(at, _)| at);
         let start = text[..at].char_indices().rev().nth(60).map_or(0, |(i, _)| i);
         let start = text[start..at].find(' ').map_or(start, |s| if start == 0 { 0 } else { start + s + 1 });
         let end = text[at..].char_indices().nth(100).map_or(text.len(), |(i, _)| at + i);

@@ -741,6 +741,25 @@ impl Count {
     }
 }
 
+/// A number with its thousands grouped: `1,400,000,000`.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A closed set's spelling as words: hyphens as spaces, `it` as `IT`
+/// (`it-professionals` reads `IT professionals`).
+pub(crate) fn words(slug: &str) -> String {
+    slug.split('-').map(|w| if w == "it" { "IT" } else { w }).collect::<Vec<_>>().join(" ")
+}
+
 /// The first count of `unit` among `counts`: what each kind's `count` returns.
 pub(crate) fn count_of(counts: &[Count], unit: CountUnit) -> Option<&Count> {
     counts.iter().find(|c| c.unit == unit)
@@ -754,9 +773,10 @@ impl fmt::Display for Count {
             Qualifier::Nearly => "nearly ".to_owned(),
             Qualifier::Range => String::new(),
         };
+        let unit = words(self.unit.as_str());
         match (self.qualifier, self.max) {
-            (Qualifier::Range, Some(max)) => write!(f, "{}–{} {}", self.value, max, self.unit)?,
-            _ => write!(f, "{q}{} {}", self.value, self.unit)?,
+            (Qualifier::Range, Some(max)) => write!(f, "{}–{} {unit}", grouped(self.value), grouped(max))?,
+            _ => write!(f, "{q}{} {unit}", grouped(self.value))?,
         }
         if self.status != FigureStatus::Actual {
             write!(f, " ({})", self.status)?;
@@ -793,15 +813,7 @@ pub struct Amount {
 
 impl fmt::Display for Amount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let digits = self.value.unsigned_abs().to_string();
-        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                grouped.push(',');
-            }
-            grouped.push(c);
-        }
         let sign = if self.value < 0 { "-" } else { "" };
-        write!(f, "{} {sign}{grouped} ({})", self.currency, self.kind)
+        write!(f, "{} {sign}{} ({})", self.currency, grouped(self.value.unsigned_abs()), words(self.kind.as_str()))
     }
 }

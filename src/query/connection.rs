@@ -87,6 +87,11 @@ impl Serialize for Endpoint<'_> {
     }
 }
 
+/// Serialises a record as its [`Endpoint`]: kind, id and name.
+pub(crate) fn as_endpoint<S: serde::Serializer>(r: &AnyRecord<'_>, s: S) -> Result<S::Ok, S::Error> {
+    Endpoint::Record(*r).serialize(s)
+}
+
 /// The passage a link rests on: a quote of the record that makes the link, and the words in
 /// it that name the far end.
 ///
@@ -193,14 +198,19 @@ impl<'a> Resolver<'a> {
         Some(Connection { relation: l.relation, other, role: l.role, basis: l.basis, evidence: self.evidence(&l) })
     }
 
+    /// The index among the source's quotes of a link's evidence, and the byte range of
+    /// the words in it that name the far end (see [`Evidence`] for the rule).
+    pub(crate) fn evidence_at(&self, l: &Link<'a>) -> Option<(usize, Option<(usize, usize)>)> {
+        match self.names.evidence(&self.own, l, &self.mentions) {
+            Some(f) => Some((f.quote, f.words)),
+            None if l.basis == Basis::Context && !self.source.quotes().is_empty() => Some((0, None)),
+            None => None,
+        }
+    }
+
     fn evidence(&self, l: &Link<'a>) -> Option<Evidence<'a>> {
-        let quotes = self.source.quotes();
-        let found = self.names.evidence(&self.own, l, &self.mentions);
-        let (quote, words) = match found {
-            Some(f) => (quotes.get(f.quote)?, f.words),
-            None if l.basis == Basis::Context => (quotes.first()?, None),
-            None => return None,
-        };
+        let (at, words) = self.evidence_at(l)?;
+        let quote = self.source.quotes().get(at)?;
         let words_at = words.and_then(|(from, to)| Some(quote.position()?.within(&quote.text, from, to)));
         Some(Evidence { quote, words: words.and_then(|(from, to)| quote.text.get(from..to)), words_at })
     }
@@ -210,9 +220,7 @@ impl Dataset {
     /// The end of a link: the record it names, or its country.
     pub(crate) fn end(&self, target: Target<'_>) -> Option<Endpoint<'_>> {
         match target {
-            Target::Record(kind, id) => {
-                Some(Endpoint::Record(self.tables.record(kind, self.tables.position(kind, id)?)?))
-            }
+            Target::Record(kind, id) => self.record_by_id(kind, id).map(Endpoint::Record),
             Target::Country(c) => Some(Endpoint::Country(c)),
         }
     }
@@ -272,32 +280,61 @@ impl Dataset {
         out
     }
 
-    /// A record shown with the names of what it links to, for printing: its own line, then
-    /// one line per link (see [`Connection`]'s display).
+    /// A record's answer card: the record with every field, what it links to and what
+    /// links to it, by name, each link with its basis and evidence, and its quotes with
+    /// their positions. Serialises to the JSON a chat tool or dashboard shows; displays as
+    /// the record's line and one line per link it makes (see [`Connection`]'s display).
     ///
     /// ```
     /// let ds = china_singapore::dataset();
     /// let ncs = ds.organizations().by_name("NCS").unwrap();
-    /// let shown = ds.display(ncs).to_string();
-    /// assert!(shown.starts_with("NCS [ncs]"));
-    /// assert!(shown.contains("\n  parent: Singapore Telecom (wholly-owned-subsidiary)"));
+    /// let card = ds.card(ncs);
+    /// assert!(card.to_string().starts_with("NCS [ncs]"));
+    /// assert!(card.to_string().contains("\n  parent: Singapore Telecom (wholly-owned-subsidiary)"));
+    ///
+    /// let json = serde_json::to_value(&card).unwrap();
+    /// assert_eq!(json["fields"]["kind"], "company");
+    /// assert_eq!(json["links"][1]["other"]["name"], "Singapore Telecom");
+    /// assert_eq!(json["links"][1]["evidence"]["words"], "Singapore Telecom");
+    /// assert_eq!(json["fields"]["quotes"][0]["position"]["line"], 19);
     /// ```
-    pub fn display<'a>(&'a self, record: impl Into<AnyRecord<'a>>) -> Shown<'a> {
-        Shown { ds: self, record: record.into() }
+    pub fn card<'a>(&'a self, record: impl Into<AnyRecord<'a>>) -> Card<'a> {
+        let record = record.into();
+        Card { record, links: self.links_of(record), linked_from: self.linked_from(record) }
     }
 }
 
-/// A record with the names of what it links to; see [`Dataset::display`].
-#[derive(Clone, Copy, Debug)]
-pub struct Shown<'a> {
-    ds: &'a Dataset,
-    record: AnyRecord<'a>,
+/// One record with its links both ways; see [`Dataset::card`].
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Card<'a> {
+    /// The record.
+    pub record: AnyRecord<'a>,
+    /// The links it makes ([`Dataset::links_of`]).
+    pub links: Vec<Connection<'a>>,
+    /// The links other records make to it ([`Dataset::linked_from`]).
+    pub linked_from: Vec<Connection<'a>>,
 }
 
-impl fmt::Display for Shown<'_> {
+/// `{"kind", "id", "name", "fields", "links", "linked_from"}`: `fields` is the record as
+/// its JSON file holds it, quotes with their positions.
+impl Serialize for Card<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Card", 6)?;
+        st.serialize_field("kind", self.record.kind().as_str())?;
+        st.serialize_field("id", self.record.id())?;
+        st.serialize_field("name", self.record.name())?;
+        st.serialize_field("fields", &self.record)?;
+        st.serialize_field("links", &self.links)?;
+        st.serialize_field("linked_from", &self.linked_from)?;
+        st.end()
+    }
+}
+
+impl fmt::Display for Card<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.record)?;
-        for link in self.ds.links_of(self.record) {
+        for link in &self.links {
             write!(f, "\n  {link}")?;
         }
         Ok(())

@@ -6,7 +6,7 @@ use std::collections::{HashMap, VecDeque};
 
 use serde::Serialize;
 
-use super::connection::{Connection, Endpoint, Resolver};
+use super::connection::{Connection, Resolver};
 use crate::Dataset;
 use crate::model::{AnyRecord, Basis, Kind, Link, Relation, Target};
 
@@ -27,14 +27,10 @@ use crate::model::{AnyRecord, Basis, Kind, Link, Relation, Target};
 #[non_exhaustive]
 pub struct Derivation<'a> {
     /// Where the chain starts.
-    #[serde(serialize_with = "as_endpoint")]
+    #[serde(serialize_with = "super::connection::as_endpoint")]
     pub from: AnyRecord<'a>,
     /// The links in order; each one's `other` is where the next starts.
     pub steps: Vec<Connection<'a>>,
-}
-
-fn as_endpoint<S: serde::Serializer>(r: &AnyRecord<'_>, s: S) -> Result<S::Ok, S::Error> {
-    Endpoint::Record(*r).serialize(s)
 }
 
 impl Derivation<'_> {

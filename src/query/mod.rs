@@ -10,8 +10,9 @@
 
 mod agreement;
 mod conditions;
-mod connection;
+pub(crate) mod connection;
 mod derivation;
+mod figures;
 mod forum;
 mod organization;
 mod project;
@@ -23,8 +24,9 @@ pub use crate::index::Suggestion;
 pub use agreement::AgreementFilter;
 pub(crate) use agreement::AgreementIndex;
 pub use conditions::Matches;
-pub use connection::{Connection, Endpoint, Evidence, Shown};
+pub use connection::{Card, Connection, Endpoint, Evidence};
 pub use derivation::Derivation;
+pub use figures::{Figure, Measure};
 pub use forum::ForumFilter;
 pub(crate) use forum::ForumIndex;
 pub use organization::OrganizationFilter;

@@ -23,6 +23,22 @@ pub enum YearSource {
     Unknown,
 }
 
+/// `the date's own year`, `the document's year` or `year unknown`.
+///
+/// ```
+/// use china_singapore::query::YearSource;
+/// assert_eq!(YearSource::Document.to_string(), "the document's year");
+/// ```
+impl fmt::Display for YearSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            YearSource::Date => "the date's own year",
+            YearSource::Document => "the document's year",
+            YearSource::Unknown => "year unknown",
+        })
+    }
+}
+
 /// One dated event: what happened, to which record, when, and the quote that says so.
 ///
 /// ```
@@ -49,17 +65,30 @@ pub struct Event<'a> {
     pub year_source: YearSource,
 }
 
-/// `when — event: record name — “as written”`.
+/// `when — event: record name — “as written”`; a year the text does not state says
+/// `(inferred)` or `(the document's year)`.
+///
+/// ```
+/// let ds = china_singapore::dataset();
+/// let forum = ds.timeline().into_iter().find(|e| e.record.id() == "trade-in-services-forum-4").unwrap();
+/// assert_eq!(forum.to_string(), "2021 (inferred) — held: fourth China-Singapore Trade in Services Innovation Forum — “yesterday afternoon”");
+/// ```
 impl fmt::Display for Event<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.date;
         match (self.year_source, self.year) {
-            (YearSource::Date, _) => write!(f, "{}", Day(d, d.year.as_ref().map(|y| y.value)))?,
+            (YearSource::Date, _) => {
+                write!(f, "{}", Day(d, d.year.as_ref().map(|y| y.value)))?;
+                if d.year.as_ref().is_some_and(|y| y.is_inferred()) {
+                    f.write_str(" (inferred)")?;
+                }
+            }
             (YearSource::Document, y) => write!(f, "{} (the document's year)", Day(d, y))?,
             (YearSource::Unknown, _) if d.month.is_none() => f.write_str("year unknown")?,
             (YearSource::Unknown, _) => write!(f, "{}, year unknown", Day(d, None))?,
         }
-        write!(f, " — {}: {} — “{}”", self.event, self.record.name(), d.as_written)
+        let event = crate::model::common::words(self.event.as_str());
+        write!(f, " — {event}: {} — “{}”", self.record.name(), d.as_written)
     }
 }
 

@@ -86,6 +86,16 @@ pub fn edits(case: &str) -> Vec<Edit> {
             find: r#""kind": "company","#,
             with: r#""kind": "company", "country": {"id": "chile", "basis": "stated"},"#,
         }],
+        "stated-link-naming-one-end" => vec![Replace {
+            file: "projects.json",
+            find: "\"role\": \"operator\",\n        \"basis\": \"context\"",
+            with: "\"role\": \"operator\",\n        \"basis\": \"stated\"",
+        }],
+        "given-position-wrong" => vec![Replace {
+            file: "projects.json",
+            find: r#""text": "Example Co runs the park.""#,
+            with: r#""text": "Example Co runs the park.", "position": {"start": 0, "end": 25, "char_start": 0, "char_end": 25, "line": 1, "column": 1}"#,
+        }],
         "not-stated-alias" => vec![Replace {
             file: "organizations.json",
             find: r#""kind": "company","#,

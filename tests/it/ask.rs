@@ -67,8 +67,10 @@ fn a_quote_hit_carries_its_quote_and_where_it_sits() {
     let doc = ds.documents().by_id(&quote.document).unwrap();
     assert_eq!(&doc.text[at.start..at.end], quote.text);
     assert!(hit.snippet.contains("immunocellular drugs"), "{}", hit.snippet);
-    // Hits on other fields have no quote.
-    assert!(ds.search("green bonds")[0].quote.is_none());
+    // A hit on another field carries the quote that holds its text.
+    let name_hit = &ds.search("green bonds")[0];
+    assert_ne!(name_hit.field, TextKind::Quote);
+    assert!(name_hit.quote.unwrap().text.to_lowercase().contains("green bonds"), "{name_hit:?}");
 }
 
 #[test]
@@ -195,7 +197,7 @@ fn a_record_displays_with_the_names_of_what_it_links_to() {
     let ds = dataset();
     let ncs = ds.organizations().lookup("NCS").unwrap();
     assert_eq!(
-        ds.display(ncs).to_string(),
+        ds.card(ncs).to_string(),
         "NCS [ncs] — company, Singapore\n  country: Singapore (inferred: context)\n  parent: Singapore Telecom (wholly-owned-subsidiary)"
     );
 }

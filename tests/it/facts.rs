@@ -572,3 +572,90 @@ fn documents_and_their_dates() {
     let d2 = ds().documents().by_id("trade-in-services-forum").unwrap();
     assert_eq!(d2.subheadings, ["Exploring New Paths to Open Up Services"]);
 }
+
+#[test]
+fn chua_teng_hoes_post_is_at_the_consulate_general_in_shanghai_not_the_state() {
+    let chua = ds().speakers().by_id("chua-teng-hoe").unwrap();
+    let post = &chua.posts[0];
+    assert_eq!(post.title, "consul-general of the Republic of Singapore in Shanghai");
+    assert_eq!(post.organization.as_ref().unwrap().id, "singapore-consulate-general-shanghai");
+    assert!(post.country.is_none() && !chua.links().iter().any(|l| l.relation == Relation::Represents));
+    let mission = ds().organizations().by_id("singapore-consulate-general-shanghai").unwrap();
+    assert_eq!(
+        (mission.kind, mission.name_source, mission.based_in.as_ref().unwrap().id.as_str()),
+        (OrganizationKind::DiplomaticMission, NameSource::Descriptive, "shanghai")
+    );
+    // So Singapore being a party to DEPA, RCEP, CPTPP and the FTA does not make him one of
+    // their people: no person links to the state.
+    let singapore = ds().places().by_id("singapore").unwrap();
+    assert!(ds().linked_from(singapore).iter().all(|l| l.other.record().is_none_or(|r| r.kind() != Kind::Speaker)));
+}
+
+#[test]
+fn sp_group_is_singaporean_by_context() {
+    let sp = ds().organizations().by_id("sp-group").unwrap();
+    let c = sp.country.as_ref().unwrap();
+    assert_eq!((c.id, c.basis), (Country::Singapore, Basis::Context));
+}
+
+#[test]
+fn sectors_the_text_never_gives_are_not_recorded() {
+    assert!(project("nus-guangzhou-innovation-institute").sectors.is_empty());
+    assert!(ds().agreements().by_id("mou-service-industry-development").unwrap().sectors.is_empty());
+}
+
+#[test]
+fn the_suzhou_pilots_name_is_the_crates_and_says_so() {
+    let pilot = project("suzhou-service-trade-pilot");
+    assert_eq!(pilot.name_source, NameSource::Descriptive);
+    assert!(pilot.aliases.iter().any(|a| a.kind == AliasKind::Descriptive && a.basis == Basis::Stated));
+}
+
+#[test]
+fn the_fourth_forums_organisers_and_programme_are_known_from_context() {
+    let forum = ds().forums().by_id("trade-in-services-forum-4").unwrap();
+    assert!(forum.organizations.iter().all(|o| o.basis == Basis::Context), "“The forum was hosted by …”");
+    let programme: Vec<(&str, Basis)> =
+        forum.programme.iter().flat_map(|s| &s.speakers).map(|r| (r.id.as_str(), r.basis)).collect();
+    assert_eq!(
+        programme,
+        [
+            ("chi-fulin", Basis::Context),
+            ("qian-bin", Basis::Context),
+            ("li-tao", Basis::Context),
+            ("wei-zhe", Basis::Context)
+        ]
+    );
+    let keynote = |id: &str| {
+        let s = ds().speakers().by_id(id).unwrap();
+        s.roles.iter().find(|r| r.role == SpeakerRole::Keynote).map(|r| r.basis)
+    };
+    assert_eq!(keynote("chi-fulin"), Some(Basis::Stated), "“delivered a keynote speech”");
+    assert_eq!(keynote("qian-bin"), Some(Basis::Stated), "“In the subsequent keynote speech session, Qian Bin …”");
+    assert_eq!(keynote("wei-zhe"), Some(Basis::Context), "his sentence names no keynote");
+}
+
+#[test]
+fn the_meeting_and_the_country_make_links_context() {
+    let agreement = |id: &str| ds().agreements().by_id(id).unwrap();
+    assert_eq!(agreement("jcbc-18-agreements").forum.as_ref().unwrap().basis, Basis::Context);
+    assert_eq!(agreement("mou-singapore-companies-csgks").forum.as_ref().unwrap().basis, Basis::Context);
+    assert_eq!(agreement("cptpp").milestones[0].party.as_ref().unwrap().basis, Basis::Context);
+    let energy = agreement("sp-group-regional-energy-agreement");
+    assert!(energy.parties.iter().all(|p| p.basis == Basis::Context), "“the agreement was signed with SP Group”");
+}
+
+#[test]
+fn what_is_planned_has_no_start_and_the_energy_projects_date_is_the_agreements() {
+    assert!(project("lion-tcr-gmp-cell-production-base").started.is_none(), "the text says it plans to build it");
+    assert!(project("regional-energy-projects").started.is_none());
+    for id in ["sp-group-regional-energy-agreement", "sgx-green-bond-mou"] {
+        let signed = &ds().agreements().by_id(id).unwrap().milestones[0];
+        let date = signed.date.as_ref().unwrap();
+        assert_eq!(
+            (signed.event, date.relative, date.year.as_ref()),
+            (EventKind::Signed, Some(Relative::RecentYears), None),
+            "{id}"
+        );
+    }
+}

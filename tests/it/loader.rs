@@ -352,8 +352,56 @@ fn a_link_marked_stated_must_be_named_in_a_quote() {
 }
 
 #[test]
+fn a_stated_link_needs_a_quote_naming_both_ends_not_it_or_the_park() {
+    // "Example Co runs the park." names the operator, and the park only as "the park".
+    let d = expect(
+        "stated-link-naming-one-end",
+        K::NotStated,
+        "projects.json",
+        Some("lion-city-park"),
+        "\"example-co\"",
+        true,
+    );
+    assert!(d.message.contains("names both it and this record"), "{d}");
+    // Recorded as a mention the text uses for the park, "the park" names it.
+    let dir = corpus("stated-link-naming-one-end");
+    let text = std::fs::read_to_string(dir.join("projects.json")).unwrap().replacen(
+        r#""kind": "park","#,
+        r#""aliases": [{"name": "the park", "kind": "descriptive", "basis": "stated"}], "kind": "park","#,
+        1,
+    );
+    std::fs::write(dir.join("projects.json"), text).unwrap();
+    assert!(Dataset::from_dir(&dir).is_ok());
+}
+
+#[test]
+fn a_position_a_file_gives_must_be_where_the_quote_is() {
+    let d = expect(
+        "given-position-wrong",
+        K::ImpossibleValue,
+        "projects.json",
+        Some("lion-city-park"),
+        "\"Example Co runs the park.\"",
+        true,
+    );
+    assert!(d.message.contains("gives position") && d.message.contains("expected Position { start: 130"), "{d}");
+}
+
+#[test]
 fn an_alias_marked_stated_must_be_used_in_a_quote() {
     let d = diagnostics("not-stated-alias");
     assert_eq!((d.len(), d[0].kind, d[0].record.as_deref()), (1, K::NotStated, Some("example-co")), "{d:#?}");
     assert!(d[0].message.contains("\"ExCo\""), "{}", d[0]);
+}
+
+#[test]
+fn a_diagnostics_column_counts_characters_not_bytes() {
+    let text = r#"[{"id": "x", "name": "Ünïcödé “Park”", "kind": "city", "budgett": 1, "quotes": []}]"#;
+    let e = Loader::new().files([("places.json", text)]).load().unwrap_err();
+    let d = &e.diagnostics()[0];
+    assert_eq!(d.kind, K::UnknownField, "{d}");
+    // serde_json reports the end of the unknown key: its closing quote.
+    let at = text.find("\"budgett\"").unwrap() + "\"budgett".len();
+    assert_eq!((d.line, d.column), (Some(1), Some(text[..at].chars().count() + 1)), "{d}");
+    assert_ne!(d.column, Some(at + 1), "the byte column differs here");
 }

@@ -7,6 +7,7 @@
 mod common;
 
 mod adversarial;
+mod answers;
 mod ask;
 mod closed_sets;
 mod facts;

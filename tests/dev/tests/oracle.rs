@@ -331,7 +331,7 @@ fn every_condition_of_every_filter_at_once() {
     let six = ds
         .agreement_filter()
         .kind(AgreementKind::Mou)
-        .sector(Sector::TradeInServices)
+        .signed_by("chua-teng-hoe")
         .party("suzhou-municipal-government")
         .country(Country::Singapore)
         .forum("ciie-4")
