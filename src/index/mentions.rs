@@ -10,72 +10,133 @@
 
 use std::collections::HashMap;
 
+use memchr::memmem::Finder;
 use once_cell::unsync::OnceCell;
 use unicode_normalization::char::is_combining_mark;
 
 use super::Tables;
-use super::name::{normalized, normalized_chars};
+use super::name::{is_plain, normalized, normalized_chars};
 use crate::model::{Country, Link, PlaceKind, Quote, Record, Target};
 
-/// A record's quotes, ready to be searched for names.
+/// A record's quotes, ready to be searched for names, and which of them name the record
+/// itself.
 pub(crate) struct Mentions<'r> {
     raw: Vec<&'r str>,
     lower: Vec<String>,
-    normal: OnceCell<Vec<Normalized>>,
+    /// Each quote under the name rule, normalised the first time a name is looked for so.
+    normal: Vec<OnceCell<Normalized>>,
+    /// The record's own names and aliases.
+    own_names: Vec<&'r str>,
+    /// Per quote: true when it holds one of the record's own names.
+    own: OnceCell<Vec<bool>>,
 }
 
 /// A quote under the name rule, and for each byte of it the byte range of the quote it
-/// comes from.
+/// comes from (left empty for a quote the rule reduces byte by byte, whose ranges are
+/// found by counting when a match needs them).
 struct Normalized {
     text: String,
     from: Vec<(usize, usize)>,
 }
 
+impl Normalized {
+    /// The byte range of `quote` that bytes `at..at + len` of the normalized text come from.
+    fn source(&self, quote: &str, at: usize, len: usize) -> Option<(usize, usize)> {
+        if !self.from.is_empty() {
+            return Some((self.from.get(at)?.0, self.from.get(at + len - 1)?.1));
+        }
+        let mut kept = quote.bytes().enumerate().filter(|(_, b)| b.is_ascii_alphanumeric()).map(|(i, _)| i);
+        let start = kept.nth(at)?;
+        let last = if len > 1 { kept.nth(len - 2)? } else { start };
+        Some((start, last + 1))
+    }
+}
+
 impl<'r> Mentions<'r> {
-    pub(crate) fn new(quotes: &'r [Quote]) -> Self {
+    /// The quotes of a record whose names and aliases are `own`.
+    pub(crate) fn new(quotes: &'r [Quote], own: impl IntoIterator<Item = &'r str>) -> Self {
         let raw: Vec<&str> = quotes.iter().map(|q| q.text.as_str()).collect();
-        Mentions { lower: raw.iter().map(|q| q.to_ascii_lowercase()).collect(), raw, normal: OnceCell::new() }
+        let lower = raw.iter().map(|q| q.to_ascii_lowercase()).collect();
+        let normal = raw.iter().map(|_| OnceCell::new()).collect();
+        Mentions { lower, raw, normal, own_names: own.into_iter().collect(), own: OnceCell::new() }
     }
 
     /// True when some quote names `name`.
     pub(crate) fn names(&self, name: &str) -> bool {
-        (0..self.raw.len()).any(|i| self.find(i, name).is_some())
+        self.find_each([name], true).iter().any(Option::is_some)
     }
 
-    /// The byte range of quote `i` that holds `name`, if it does.
-    pub(crate) fn find(&self, i: usize, name: &str) -> Option<(usize, usize)> {
-        if name.chars().any(char::is_alphanumeric) {
-            let lower = name.to_ascii_lowercase();
-            if let Some(at) = self.as_written(i, &lower) {
-                return Some((at, at + lower.len()));
+    /// Per quote: true when it names the record itself.
+    fn own(&self) -> &[bool] {
+        self.own
+            .get_or_init(|| self.find_each(self.own_names.iter().copied(), true).iter().map(Option::is_some).collect())
+    }
+
+    /// True when some quote names the record itself and one of `names`. Looks as written
+    /// (up to ASCII case) first, and under the full name rule only if that finds none.
+    pub(crate) fn names_with_own<'n>(&self, names: impl IntoIterator<Item = &'n str> + Clone) -> bool {
+        let both = |a: &[Option<(usize, usize)>], b: &[Option<(usize, usize)>]| {
+            a.iter().zip(b).any(|(x, y)| x.is_some() && y.is_some())
+        };
+        let written = self.find_each(names.clone(), false);
+        both(&written, &self.find_each(self.own_names.iter().copied(), false))
+            || self.find_each(names, true).iter().zip(self.own()).any(|(x, own)| x.is_some() && *own)
+    }
+
+    /// For each quote, the byte range of the first of `names` it holds (the first name in
+    /// order that it holds, at its first occurrence); under the full name rule when
+    /// `normalize`, else only as written up to ASCII case.
+    fn find_each<'n>(&self, names: impl IntoIterator<Item = &'n str>, normalize: bool) -> Vec<Option<(usize, usize)>> {
+        let mut found = vec![None; self.raw.len()];
+        for name in names {
+            let lower = name.chars().any(char::is_alphanumeric).then(|| name.to_ascii_lowercase());
+            let lower = lower.as_ref().map(|l| Finder::new(l.as_bytes()));
+            let mut normal: Option<(String, Finder<'static>)> = None;
+            for (i, slot) in found.iter_mut().enumerate().filter(|(_, s)| s.is_none()) {
+                if let Some(at) = lower.as_ref().and_then(|l| self.as_written(i, l)) {
+                    *slot = Some((at, at + name.len()));
+                    continue;
+                }
+                if !normalize {
+                    continue;
+                }
+                let (normal, finder) = normal.get_or_insert_with(|| {
+                    let n = normalized(name);
+                    let finder = Finder::new(n.as_bytes()).into_owned();
+                    (n, finder)
+                });
+                if !normal.is_empty() {
+                    *slot = self.normalized_at(i, finder);
+                }
             }
         }
-        let name = normalized(name);
-        if name.is_empty() {
-            return None;
-        }
-        let quote = self.normal.get_or_init(|| self.raw.iter().map(|q| normalize_mapped(q)).collect()).get(i)?;
-        let at = memchr::memmem::find(quote.text.as_bytes(), name.as_bytes())?;
-        Some((quote.from[at].0, quote.from[at + name.len() - 1].1))
+        found
     }
 
-    /// Where quote `i` holds `lower` as written up to ASCII case, not followed by a
-    /// combining mark (which would make it another letter under the name rule).
-    fn as_written(&self, i: usize, lower: &str) -> Option<usize> {
+    /// Where quote `i`, under the name rule, holds the normalized name `finder` looks for.
+    fn normalized_at(&self, i: usize, finder: &Finder<'_>) -> Option<(usize, usize)> {
+        let raw = self.raw.get(i)?;
+        let quote = self.normal.get(i)?.get_or_init(|| normalize_mapped(raw));
+        let at = finder.find(quote.text.as_bytes())?;
+        quote.source(raw, at, finder.needle().len())
+    }
+
+    /// Where quote `i` holds the ASCII-lower-cased name `finder` looks for, as written up to
+    /// ASCII case, not followed by a combining mark (which would make it another letter
+    /// under the name rule).
+    fn as_written(&self, i: usize, finder: &Finder<'_>) -> Option<usize> {
         let q = self.lower.get(i)?;
-        memchr::memmem::find_iter(q.as_bytes(), lower.as_bytes())
-            .find(|&at| !q[at + lower.len()..].chars().next().is_some_and(is_combining_mark))
-    }
-
-    /// The first range of quote `i` that holds any of `names`.
-    fn find_any<'n>(&self, i: usize, names: impl IntoIterator<Item = &'n str>) -> Option<(usize, usize)> {
-        names.into_iter().find_map(|n| self.find(i, n))
+        let end = |at: usize| at + finder.needle().len();
+        finder.find_iter(q.as_bytes()).find(|&at| !q[end(at)..].chars().next().is_some_and(is_combining_mark))
     }
 }
 
 /// A quote normalised a cluster (a character and the combining marks after it) at a time,
 /// with the source range of each byte of the result.
 fn normalize_mapped(quote: &str) -> Normalized {
+    if is_plain(quote) {
+        return Normalized { text: normalized(quote), from: Vec::new() };
+    }
     let mut out = Normalized { text: String::with_capacity(quote.len()), from: Vec::with_capacity(quote.len()) };
     let mut chars = quote.char_indices().peekable();
     while let Some((start, _)) = chars.next() {
@@ -102,8 +163,6 @@ pub(crate) struct Found {
     pub(crate) quote: usize,
     /// The byte range of the quote that names the target.
     pub(crate) words: Option<(usize, usize)>,
-    /// True when the quote also names the record the link starts from.
-    pub(crate) both_ends: bool,
 }
 
 /// The names a link's target goes by: a record's names and aliases; a country's English
@@ -126,35 +185,37 @@ impl<'t> TargetNames<'t> {
     }
 
     /// The names of a link's target; `None` for a target that does not exist.
-    fn of(&self, target: Target<'_>) -> Option<Vec<&'t str>> {
-        match target {
-            Target::Record(kind, id) => {
-                let r = self.tables.record(kind, self.tables.position(kind, id)?)?;
-                Some(core::iter::once(r.name()).chain(r.aliases().iter().map(|a| a.name.as_str())).collect())
-            }
-            Target::Country(c) => Some(self.countries.get(&c).cloned().unwrap_or_default()),
-        }
+    fn of(&self, target: Target<'_>) -> Option<impl Iterator<Item = &'t str> + Clone> {
+        let (record, country) = match target {
+            Target::Record(kind, id) => (Some(self.tables.record(kind, self.tables.position(kind, id)?)?), &[][..]),
+            Target::Country(c) => (None, self.countries.get(&c).map_or(&[][..], Vec::as_slice)),
+        };
+        let names = record
+            .into_iter()
+            .flat_map(|r| core::iter::once(r.name()).chain(r.aliases().iter().map(|a| a.name.as_str())));
+        Some(names.chain(country.iter().copied()))
     }
 
     /// True when the target has no name with a letter or digit to look for (reported as an
     /// empty name, not as an unstated link), or does not exist (reported as dangling).
     pub(crate) fn unnamable(&self, target: Target<'_>) -> bool {
-        self.of(target).is_none_or(|names| names.iter().all(|n| normalized(n).is_empty()))
+        self.of(target).is_none_or(|mut names| names.all(|n| normalized(n).is_empty()))
     }
 
-    /// The first quote (of `mentions`, a record's quotes) that names the link's target and
-    /// the record itself (by one of `own`, its names); else the first that names the target.
-    pub(crate) fn evidence(&self, own: &[&str], link: &Link<'_>, mentions: &Mentions) -> Option<Found> {
-        let targets = self.of(link.target)?;
-        let mut first = None;
-        for i in 0..mentions.raw.len() {
-            let Some(words) = mentions.find_any(i, targets.iter().copied()) else { continue };
-            if mentions.find_any(i, own.iter().copied()).is_some() {
-                return Some(Found { quote: i, words: Some(words), both_ends: true });
-            }
-            first = first.or(Some(Found { quote: i, words: Some(words), both_ends: false }));
-        }
-        first
+    /// True when one of `mentions`' quotes names both the link's target and the record
+    /// itself (false for a target that does not exist).
+    pub(crate) fn both_named(&self, link: &Link<'_>, mentions: &Mentions) -> bool {
+        self.of(link.target).is_some_and(|names| mentions.names_with_own(names))
+    }
+
+    /// The first of `mentions`' quotes that names the link's target and the record itself;
+    /// else the first that names the target.
+    pub(crate) fn evidence(&self, link: &Link<'_>, mentions: &Mentions) -> Option<Found> {
+        let found = mentions.find_each(self.of(link.target)?, true);
+        let named = |i: &usize| found[*i].is_some();
+        let both = (0..found.len()).filter(named).find(|&i| mentions.own()[i]);
+        let quote = both.or_else(|| (0..found.len()).find(named))?;
+        Some(Found { quote, words: found[quote] })
     }
 }
 
@@ -164,7 +225,19 @@ mod tests {
 
     fn mentions(quotes: &[&'static str]) -> Mentions<'static> {
         let raw: Vec<&str> = quotes.to_vec();
-        Mentions { lower: raw.iter().map(|q| q.to_ascii_lowercase()).collect(), raw, normal: Default::default() }
+        Mentions::new_texts(raw)
+    }
+
+    impl<'r> Mentions<'r> {
+        fn new_texts(raw: Vec<&'r str>) -> Self {
+            let lower = raw.iter().map(|q| q.to_ascii_lowercase()).collect();
+            let normal = raw.iter().map(|_| Default::default()).collect();
+            Mentions { lower, raw, normal, own_names: Vec::new(), own: Default::default() }
+        }
+
+        fn find(&self, i: usize, name: &str) -> Option<(usize, usize)> {
+            self.find_each([name], true)[i]
+        }
     }
 
     #[test]

@@ -29,7 +29,7 @@ fn is_inert(c: char) -> bool {
 /// True when the rule reduces `s` byte by byte: ASCII letters and digits kept lower-cased,
 /// everything else dropped.
 #[inline]
-fn is_plain(s: &str) -> bool {
+pub(crate) fn is_plain(s: &str) -> bool {
     s.is_ascii() || s.chars().all(|c| c.is_ascii() || is_inert(c))
 }
 

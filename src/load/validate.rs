@@ -214,13 +214,13 @@ impl<'t> TableVisitor<'t> for RecordChecks<'_, '_, 't> {
             let at = At { kind: T::KIND, index, id: r.id() };
             self.check_names(at, r);
             self.check_quotes(at, r);
-            let mentions = Mentions::new(r.quotes());
+            let mentions = Mentions::new(r.quotes(), r.names());
             for message in r.aliases().iter().filter_map(|a| unstated_alias(a, &mentions)) {
                 self.c.report(at, K::NotStated, None, message);
             }
             let mut fields = Described::default();
             r.describe(&mut fields);
-            self.check_fields(at, r, fields, &mentions);
+            self.check_fields(at, fields, &mentions);
         }
         check_cycles(self.c, self.tables, table);
     }
@@ -302,11 +302,10 @@ impl RecordChecks<'_, '_, '_> {
         self.quotes_before += r.quotes().len();
     }
 
-    fn check_fields<T: Record>(&mut self, at: At<'_>, r: &T, fields: Described<'_>, mentions: &Mentions) {
-        let own: Vec<&str> = r.names().collect();
+    fn check_fields(&mut self, at: At<'_>, fields: Described<'_>, mentions: &Mentions) {
         for link in &fields.links {
             self.refer(at, link);
-            let both_named = || self.targets.evidence(&own, link, mentions).is_some_and(|e| e.both_ends);
+            let both_named = || self.targets.both_named(link, mentions);
             if link.basis == Basis::Stated && !self.targets.unnamable(link.target) && !both_named() {
                 let needle = match link.target {
                     Target::Record(_, id) => Some(id),

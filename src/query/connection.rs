@@ -180,15 +180,14 @@ impl fmt::Display for Connection<'_> {
 pub(crate) struct Resolver<'a> {
     ds: &'a Dataset,
     source: AnyRecord<'a>,
-    own: Vec<&'a str>,
     mentions: Mentions<'a>,
     names: TargetNames<'a>,
 }
 
 impl<'a> Resolver<'a> {
     pub(crate) fn new(ds: &'a Dataset, source: AnyRecord<'a>) -> Self {
-        let own = core::iter::once(source.name()).chain(source.aliases().iter().map(|a| a.name.as_str())).collect();
-        Resolver { ds, source, own, mentions: Mentions::new(source.quotes()), names: TargetNames::new(&ds.tables) }
+        let own = core::iter::once(source.name()).chain(source.aliases().iter().map(|a| a.name.as_str()));
+        Resolver { ds, source, mentions: Mentions::new(source.quotes(), own), names: TargetNames::new(&ds.tables) }
     }
 
     /// The link with its far end (`None` if that end is not in the dataset) and evidence;
@@ -201,7 +200,7 @@ impl<'a> Resolver<'a> {
     /// The index among the source's quotes of a link's evidence, and the byte range of
     /// the words in it that name the far end (see [`Evidence`] for the rule).
     pub(crate) fn evidence_at(&self, l: &Link<'a>) -> Option<(usize, Option<(usize, usize)>)> {
-        match self.names.evidence(&self.own, l, &self.mentions) {
+        match self.names.evidence(l, &self.mentions) {
             Some(f) => Some((f.quote, f.words)),
             None if l.basis == Basis::Context && !self.source.quotes().is_empty() => Some((0, None)),
             None => None,
