@@ -28,13 +28,13 @@
 //! Every record has `schema:identifier` (its id), `schema:name`, `schema:alternateName`
 //! for each alias (and a `cs:alias` node with its `cs:aliasKind` and `cs:basis`), and a
 //! `cs:quote` node per quote (`cs:text`, `cs:document`, `cs:line`, `cs:column`, `cs:start`,
-//! `cs:end`). A name the crate made up is marked `cs:nameSource "descriptive"`.
+//! `cs:end`, byte offsets). A name the crate made up is marked `cs:nameSource "descriptive"`.
 //!
 //! - **Links** are plain statements, `project:x cs:partOf project:y`, the predicate the
 //!   [`Relation`](crate::model::Relation) in camelCase; each is also an `rdf:Statement` node
 //!   (`…:link:N`) with `cs:basis` (`stated`, `context`, `name`, `geography`,
 //!   `common-usage`), `cs:inferred` (`true` unless stated), `cs:role` for the part played,
-//!   and `cs:evidence`, the record's first quote that names the target.
+//!   and `cs:evidence`, the quote the link rests on (see [`Evidence`](crate::query::Evidence)).
 //! - **Dates** are `cs:date` nodes: `cs:event` (`held`, `signed`, …), `cs:asWritten`,
 //!   `cs:precision`, `cs:yearInferredFrom`, `cs:relative`/`cs:relativeTo`, and a typed
 //!   `cs:value` (`xsd:date`, `xsd:gYearMonth` or `xsd:gYear`) only when the year is known.
