@@ -13,8 +13,8 @@ if ! command -v dot > /dev/null; then
   else sudo apt-get update -qq && sudo apt-get install -y -qq graphviz; fi
 fi
 
-cargo run -q --example graph > docs/graph.dot
-cargo run -q --example graph -- --around CSGKC > docs/graph-knowledge-city.dot
+cargo run -q -p china-singapore-dev --example graph > docs/graph.dot
+cargo run -q -p china-singapore-dev --example graph -- --around CSGKC > docs/graph-knowledge-city.dot
 dot -Tsvg docs/graph.dot -o docs/graph.svg
 dot -Tpng -Gdpi=60 docs/graph.dot -o docs/graph.png
 dot -Tpng -Gdpi=72 docs/graph-knowledge-city.dot -o docs/graph-knowledge-city.png
