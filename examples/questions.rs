@@ -48,13 +48,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let park = ds.projects().lookup("China-Singapore Smart Park")?;
     let cost = park.amount(AmountKind::TotalInvestment).ok_or("no investment")?;
     let quote = park.quote_containing(&cost.as_written).ok_or("not quoted")?;
-    writeln!(
-        o,
-        "   “{}”: {}, {}",
-        cost.as_written,
-        quote.document,
-        quote.locate(&cost.as_written).ok_or("not located")?
-    )?;
+    let at = quote.locate(&cost.as_written).ok_or("not located")?;
+    writeln!(o, "   “{}”: {}, {at}", cost.as_written, quote.document)?;
 
     writeln!(o, "7. Who are the parties of DEPA?")?;
     let parties: Vec<&str> = ds.links_of(ds.agreements().lookup("DEPA")?).iter().map(|l| l.other.name()).collect();
