@@ -36,7 +36,9 @@
 //!   dated by the meeting too.
 //! - **Results always come in file order** (the order of the record file), whatever the
 //!   conditions. A filter costs what its shortest condition list holds, not the table's
-//!   size, and allocates nothing.
+//!   size, and allocates nothing once the lists it reads exist: the list of what lies
+//!   within a record at any depth is built the first time a filter asks for that record,
+//!   by walking down from it (so a chain thousands deep costs its length), then kept.
 //!
 //! ```
 //! let ds = china_singapore::dataset();

@@ -1,15 +1,19 @@
 //! Reverse indexes behind filters and links in names, built from every record's links.
 //!
 //! For each (source kind, relation, target kind) there is a sorted list of source positions
-//! per target record, both for direct links and following the target's containment upwards
-//! (a project in Guangzhou is also listed under Guangdong and China). Filters intersect
+//! per target record, for direct links; and, built the first time a filter asks for a
+//! record, the list of sources linking to it or to anything it contains (a project in
+//! Guangzhou is also listed under Guangdong and China), found by walking down the
+//! containment from that record. Nothing is materialised for records no one asks for, so a
+//! containment chain thousands deep costs its length, not its square. Filters intersect
 //! these lists, driving from the shortest, so they cost what they return.
 //!
 //! The lists a single filter alone reads (a project's sectors, the places a project lies
 //! in through the projects it is part of, …) are built in that filter's file under
 //! `query/`, beside the condition they give meaning to; they live in [`Links`] too.
 
-use hashbrown::HashMap;
+use hashbrown::{HashMap, HashSet};
+use once_cell::sync::OnceCell;
 use std::hash::Hash;
 
 use super::{Stored, Table, TableVisitor, Tables};
@@ -67,8 +71,9 @@ impl DateIndex {
 pub(crate) struct Reverse {
     /// Per target position: the sources that link to it.
     direct: Vec<Postings>,
-    /// Per target position: the sources that link to it or to anything it contains.
-    transitive: Vec<Postings>,
+    /// Per target position: the sources that link to it or to anything it contains, found
+    /// the first time asked.
+    transitive: Vec<OnceCell<Postings>>,
 }
 
 /// Identifies a [`Reverse`] index: who links, how, and to what.
@@ -79,8 +84,10 @@ type Key = (Kind, Relation, Kind);
 pub(crate) struct Links {
     reverse: HashMap<Key, Reverse>,
     countries: HashMap<(Kind, Relation, Country), Postings>,
-    /// Per kind, per record: its position and every container's, following containment links.
-    up: Vec<Vec<Vec<u32>>>,
+    /// Per kind, per record: the records that directly contain it, and that it directly
+    /// contains, by containment links.
+    parents: Vec<Vec<Vec<u32>>>,
+    children: Vec<Vec<Vec<u32>>>,
     /// Per kind: the dates of its records.
     dates: Vec<DateIndex>,
     /// What the project filter reads.
@@ -108,30 +115,36 @@ pub(crate) fn push<K: Hash + Eq>(map: &mut HashMap<K, Postings>, key: K, i: u32)
     push_sorted(map.entry(key).or_default(), i);
 }
 
-/// The position `start` plus every container's, following `parents`; cycles stop.
-fn ancestors(start: usize, parents: &[Vec<u32>]) -> Vec<u32> {
-    let mut seen = vec![start as u32];
-    let mut stack = vec![start];
-    while let Some(i) = stack.pop() {
-        for &p in parents.get(i).map_or(EMPTY, Vec::as_slice) {
-            if !seen.contains(&p) {
-                seen.push(p);
-                stack.push(p as usize);
+/// Positions as a sorted list, each once.
+pub(crate) fn sorted(positions: impl IntoIterator<Item = u32>) -> Postings {
+    let mut out: Postings = positions.into_iter().collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// `starts` and every record reachable from them by `next`, each once (cycles stop): a walk
+/// that costs what it visits.
+fn reach(starts: impl IntoIterator<Item = u32>, next: &[Vec<u32>]) -> Vec<u32> {
+    let mut seen: HashSet<u32> = HashSet::new();
+    let mut out: Vec<u32> = starts.into_iter().filter(|&s| seen.insert(s)).collect();
+    let mut i = 0;
+    while let Some(&at) = out.get(i) {
+        for &n in next.get(at as usize).map_or(EMPTY, Vec::as_slice) {
+            if seen.insert(n) {
+                out.push(n);
             }
         }
+        i += 1;
     }
-    seen
+    out
 }
 
-/// Each record's position plus every container's.
-fn closure(parents: &[Vec<u32>]) -> Vec<Vec<u32>> {
-    (0..parents.len()).map(|start| ancestors(start, parents)).collect()
-}
-
-/// First pass: every kind's containment parents, closed transitively.
+/// First pass: every kind's containment parents and children.
 struct Containment<'t> {
     tables: &'t Tables,
-    up: Vec<Vec<Vec<u32>>>,
+    parents: Vec<Vec<Vec<u32>>>,
+    children: Vec<Vec<Vec<u32>>>,
 }
 
 impl<'t> TableVisitor<'t> for Containment<'_> {
@@ -143,7 +156,16 @@ impl<'t> TableVisitor<'t> for Containment<'_> {
                 links.iter().filter(|l| l.relation.is_containment()).filter_map(|l| self.position(l)).collect()
             })
             .collect();
-        self.up[T::KIND.index()] = closure(&parents);
+        let mut children = vec![Vec::new(); parents.len()];
+        for (child, ps) in parents.iter().enumerate() {
+            for &p in ps {
+                if let Some(list) = children.get_mut(p as usize) {
+                    push_sorted(list, child as u32);
+                }
+            }
+        }
+        self.parents[T::KIND.index()] = parents;
+        self.children[T::KIND.index()] = children;
     }
 }
 
@@ -191,42 +213,57 @@ impl Builder<'_> {
             .links
             .reverse
             .entry((source, link.relation, kind))
-            .or_insert_with(|| Reverse { direct: vec![Vec::new(); n], transitive: vec![Vec::new(); n] });
+            .or_insert_with(|| Reverse { direct: vec![Vec::new(); n], transitive: vec![OnceCell::new(); n] });
         push_sorted(&mut rev.direct[at as usize], i);
-        for &up in &self.links.up[kind.index()][at as usize] {
-            push_sorted(&mut rev.transitive[up as usize], i);
-        }
     }
 }
 
 impl Links {
     /// Builds every index. References must already resolve (the loader checks first).
     pub(crate) fn build(tables: &Tables) -> Self {
-        let mut c = Containment { tables, up: vec![Vec::new(); Kind::ALL.len()] };
+        let none = vec![Vec::new(); Kind::ALL.len()];
+        let mut c = Containment { tables, parents: none.clone(), children: none };
         tables.visit(&mut c);
-        let links = Links { up: c.up, dates: vec![DateIndex::default(); Kind::ALL.len()], ..Links::default() };
+        let dates = vec![DateIndex::default(); Kind::ALL.len()];
+        let links = Links { parents: c.parents, children: c.children, dates, ..Links::default() };
         let mut b = Builder { tables, links };
         tables.visit(&mut b);
         let mut links = b.links;
-        links.projects = crate::query::ProjectIndex::build(tables, &links);
+        links.projects = crate::query::ProjectIndex::build(tables);
         links.agreements = crate::query::AgreementIndex::build(tables, &links);
         links.forums = crate::query::ForumIndex::build(tables);
         links.speakers = crate::query::SpeakerIndex::build(tables);
-        links.organizations = crate::query::OrganizationIndex::build(tables, &links);
+        links.organizations = crate::query::OrganizationIndex::build(tables);
         links
     }
 
-    /// Record `at` of `kind` and every record containing it, at any depth (unordered).
-    pub(crate) fn up(&self, kind: Kind, at: u32) -> &[u32] {
-        self.up.get(kind.index()).and_then(|u| u.get(at as usize)).map_or(EMPTY, Vec::as_slice)
+    /// Records `starts` of `kind` and every record they contain, at any depth; unordered.
+    pub(crate) fn down(&self, kind: Kind, starts: impl IntoIterator<Item = u32>) -> Vec<u32> {
+        reach(starts, self.children.get(kind.index()).map_or(&[], Vec::as_slice))
+    }
+
+    /// Record `at` of `kind` and every record containing it, at any depth; unordered.
+    pub(crate) fn up(&self, kind: Kind, at: u32) -> Vec<u32> {
+        reach([at], self.parents.get(kind.index()).map_or(&[], Vec::as_slice))
     }
 
     /// The `source` records that link to record `at` of `target` by `relation`; with
-    /// `transitive`, also those linking to anything `at` contains.
+    /// `transitive`, also those linking to anything `at` contains (found by walking down
+    /// from `at` the first time, then kept).
     pub(crate) fn sources(&self, source: Kind, relation: Relation, target: Kind, at: u32, transitive: bool) -> &[u32] {
         let Some(rev) = self.reverse.get(&(source, relation, target)) else { return EMPTY };
-        let lists = if transitive { &rev.transitive } else { &rev.direct };
-        lists.get(at as usize).map_or(EMPTY, Vec::as_slice)
+        if !transitive {
+            return rev.direct.get(at as usize).map_or(EMPTY, Vec::as_slice);
+        }
+        let Some(cell) = rev.transitive.get(at as usize) else { return EMPTY };
+        cell.get_or_init(|| {
+            let within = self.down(target, [at]);
+            sorted(
+                within
+                    .into_iter()
+                    .flat_map(|d| rev.direct.get(d as usize).map_or(EMPTY, Vec::as_slice).iter().copied()),
+            )
+        })
     }
 
     /// Every record (kind, position) that links to record `at` of `kind` directly, or to

@@ -10,25 +10,186 @@
 
 use std::collections::HashMap;
 
-use memchr::memmem::Finder;
 use once_cell::unsync::OnceCell;
 use unicode_normalization::char::is_combining_mark;
 
 use super::Tables;
 use super::name::{is_plain, normalized, normalized_chars};
-use crate::model::{Country, Link, PlaceKind, Quote, Record, Target};
+use crate::model::{Link, PlaceKind, Quote, Target};
 
-/// A record's quotes, ready to be searched for names, and which of them name the record
-/// itself.
-pub(crate) struct Mentions<'r> {
-    raw: Vec<&'r str>,
-    lower: Vec<String>,
-    /// Each quote under the name rule, normalised the first time a name is looked for so.
-    normal: Vec<OnceCell<Normalized>>,
-    /// The record's own names and aliases.
-    own_names: Vec<&'r str>,
-    /// Per quote: true when it holds one of the record's own names.
-    own: OnceCell<Vec<bool>>,
+/// Where a name occurs in one quote: the quote's index, and the byte range of the first
+/// occurrence.
+type Hit = (usize, usize, usize);
+
+/// A record's quotes, and where in them each name the record's checks or answers look for
+/// occurs: the record's own names and aliases, and those of every record it links to.
+///
+/// All names are looked for together, in one multi-pattern pass over the quotes as written
+/// (up to ASCII case), and only if asked, one more under the full name rule; so a record
+/// with many links and long quotes costs their sizes added, not multiplied.
+pub(crate) struct Mentions<'a> {
+    raw: Vec<&'a str>,
+    /// Every name looked for, once each, and its index.
+    names: HashMap<&'a str, usize>,
+    /// The record's own names' indexes.
+    own: Vec<usize>,
+    /// Per name: the quotes holding it as written up to ASCII case, in quote order.
+    written: Vec<Vec<Hit>>,
+    /// Per name: the quotes holding it under the full name rule, found the first time asked.
+    normal: OnceCell<Vec<Vec<Hit>>>,
+    /// Per quote: true when it names the record itself as written / under the rule.
+    own_written: Vec<bool>,
+    own_normal: OnceCell<Vec<bool>>,
+}
+
+impl<'a> Mentions<'a> {
+    /// The quotes of a record whose names and aliases are `own`, ready to look for `own`
+    /// and `others` in.
+    pub(crate) fn new(
+        quotes: &'a [Quote],
+        own: impl IntoIterator<Item = &'a str>,
+        others: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
+        let raw: Vec<&str> = quotes.iter().map(|q| q.text.as_str()).collect();
+        let mut names: HashMap<&'a str, usize> = HashMap::new();
+        let mut order: Vec<&'a str> = Vec::new();
+        let mut index_of = |n: &'a str| {
+            *names.entry(n).or_insert_with(|| {
+                order.push(n);
+                order.len() - 1
+            })
+        };
+        let own: Vec<usize> = own.into_iter().map(&mut index_of).collect();
+        for n in others {
+            index_of(n);
+        }
+        let written = written_hits(&raw, &order);
+        let own_written = covered(raw.len(), own.iter().map(|&i| &written[i]));
+        Mentions { raw, names, own, written, normal: OnceCell::new(), own_written, own_normal: OnceCell::new() }
+    }
+
+    /// The hits of every name under the full name rule.
+    fn normal(&self) -> &[Vec<Hit>] {
+        self.normal.get_or_init(|| {
+            let mut order = vec![""; self.names.len()];
+            for (&n, &i) in &self.names {
+                order[i] = n;
+            }
+            normal_hits(&self.raw, &order)
+        })
+    }
+
+    fn own_normal(&self) -> &[bool] {
+        self.own_normal.get_or_init(|| {
+            let normal = self.normal();
+            covered(
+                self.raw.len(),
+                self.own.iter().map(|&i| &self.written[i]).chain(self.own.iter().map(|&i| &normal[i])),
+            )
+        })
+    }
+
+    /// Every hit of `names` (as written, then under the rule when `normalize`), name by
+    /// name in order; names not given to [`Mentions::new`] have none.
+    fn hits<'n>(
+        &'n self,
+        names: impl IntoIterator<Item = &'n str> + 'n,
+        normalize: bool,
+    ) -> impl Iterator<Item = Hit> + 'n {
+        names.into_iter().filter_map(|n| self.names.get(n).copied()).flat_map(move |i| {
+            let normal = normalize.then(|| self.normal()[i].iter()).into_iter().flatten();
+            self.written[i].iter().chain(normal).copied()
+        })
+    }
+
+    /// True when some quote names both the record and one of `names`: as written first, and
+    /// under the full name rule only if that finds none.
+    pub(crate) fn names_with_own<'n>(&'n self, names: impl IntoIterator<Item = &'n str> + Clone + 'n) -> bool {
+        self.hits(names.clone(), false).any(|(q, _, _)| self.own_written[q])
+            || self.hits(names, true).any(|(q, _, _)| self.own_normal()[q])
+    }
+
+    /// The first quote that names both the record and one of `names`, else the first that
+    /// names one of `names`; with the range of the first of `names` (in order) it holds.
+    pub(crate) fn first_naming<'n>(
+        &'n self,
+        names: impl IntoIterator<Item = &'n str> + Clone + 'n,
+    ) -> Option<(usize, (usize, usize))> {
+        let own = self.own_normal();
+        let (mut first, mut first_with_own) = (None::<usize>, None::<usize>);
+        for (q, _, _) in self.hits(names.clone(), true) {
+            first = Some(first.map_or(q, |f| f.min(q)));
+            if own[q] {
+                first_with_own = Some(first_with_own.map_or(q, |f| f.min(q)));
+            }
+        }
+        let quote = first_with_own.or(first)?;
+        let (_, from, to) = self.hits(names, true).find(|&(q, _, _)| q == quote)?;
+        Some((quote, (from, to)))
+    }
+
+    /// True when some quote holds `name` (one of the names given to [`Mentions::new`]).
+    pub(crate) fn holds(&self, name: &str) -> bool {
+        self.hits([name], true).next().is_some()
+    }
+}
+
+/// Per quote: true when one of `lists` has a hit in it.
+fn covered<'h>(quotes: usize, lists: impl Iterator<Item = &'h Vec<Hit>>) -> Vec<bool> {
+    let mut out = vec![false; quotes];
+    for &(q, _, _) in lists.flatten() {
+        out[q] = true;
+    }
+    out
+}
+
+/// Where each name occurs as written up to ASCII case, not followed by a combining mark
+/// (which would make it another letter under the name rule).
+fn written_hits(quotes: &[&str], names: &[&str]) -> Vec<Vec<Hit>> {
+    let lower: Vec<String> = quotes.iter().map(|q| q.to_ascii_lowercase()).collect();
+    let patterns: Vec<String> = names
+        .iter()
+        .map(|n| if n.chars().any(char::is_alphanumeric) { n.to_ascii_lowercase() } else { String::new() })
+        .collect();
+    let texts: Vec<&[u8]> = lower.iter().map(|q| q.as_bytes()).collect();
+    let pattern_bytes: Vec<&[u8]> = patterns.iter().map(|p| p.as_bytes()).collect();
+    let found = super::quotes::occurrences(&texts, &pattern_bytes);
+    found
+        .into_iter()
+        .zip(&patterns)
+        .map(|(hits, p)| {
+            let ok = |q: &str, at: usize| !q[at + p.len()..].chars().next().is_some_and(is_combining_mark);
+            hits.into_iter()
+                .filter_map(|(q, at)| {
+                    let text = lower[q].as_str();
+                    // The first occurrence may run into a combining mark; a later one may not.
+                    let at = if ok(text, at) {
+                        Some(at)
+                    } else {
+                        text.match_indices(p.as_str()).map(|(i, _)| i).find(|&i| ok(text, i))
+                    }?;
+                    Some((q, at, at + p.len()))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Where each name occurs under the full name rule, with ranges in the quotes as written.
+fn normal_hits(quotes: &[&str], names: &[&str]) -> Vec<Vec<Hit>> {
+    let normal: Vec<Normalized> = quotes.iter().map(|q| normalize_mapped(q)).collect();
+    let patterns: Vec<String> = names.iter().map(|n| normalized(n)).collect();
+    let texts: Vec<&[u8]> = normal.iter().map(|n| n.text.as_bytes()).collect();
+    let pattern_bytes: Vec<&[u8]> = patterns.iter().map(|p| p.as_bytes()).collect();
+    let found = super::quotes::occurrences(&texts, &pattern_bytes);
+    found
+        .into_iter()
+        .zip(&patterns)
+        .map(|(hits, p)| {
+            let source = |(q, at): (usize, usize)| Some((q, normal[q].source(quotes[q], at, p.len())?));
+            hits.into_iter().filter_map(source).map(|(q, (from, to))| (q, from, to)).collect()
+        })
+        .collect()
 }
 
 /// A quote under the name rule, and for each byte of it the byte range of the quote it
@@ -49,85 +210,6 @@ impl Normalized {
         let start = kept.nth(at)?;
         let last = if len > 1 { kept.nth(len - 2)? } else { start };
         Some((start, last + 1))
-    }
-}
-
-impl<'r> Mentions<'r> {
-    /// The quotes of a record whose names and aliases are `own`.
-    pub(crate) fn new(quotes: &'r [Quote], own: impl IntoIterator<Item = &'r str>) -> Self {
-        let raw: Vec<&str> = quotes.iter().map(|q| q.text.as_str()).collect();
-        let lower = raw.iter().map(|q| q.to_ascii_lowercase()).collect();
-        let normal = raw.iter().map(|_| OnceCell::new()).collect();
-        Mentions { lower, raw, normal, own_names: own.into_iter().collect(), own: OnceCell::new() }
-    }
-
-    /// True when some quote names `name`.
-    pub(crate) fn names(&self, name: &str) -> bool {
-        self.find_each([name], true).iter().any(Option::is_some)
-    }
-
-    /// Per quote: true when it names the record itself.
-    fn own(&self) -> &[bool] {
-        self.own
-            .get_or_init(|| self.find_each(self.own_names.iter().copied(), true).iter().map(Option::is_some).collect())
-    }
-
-    /// True when some quote names the record itself and one of `names`. Looks as written
-    /// (up to ASCII case) first, and under the full name rule only if that finds none.
-    pub(crate) fn names_with_own<'n>(&self, names: impl IntoIterator<Item = &'n str> + Clone) -> bool {
-        let both = |a: &[Option<(usize, usize)>], b: &[Option<(usize, usize)>]| {
-            a.iter().zip(b).any(|(x, y)| x.is_some() && y.is_some())
-        };
-        let written = self.find_each(names.clone(), false);
-        both(&written, &self.find_each(self.own_names.iter().copied(), false))
-            || self.find_each(names, true).iter().zip(self.own()).any(|(x, own)| x.is_some() && *own)
-    }
-
-    /// For each quote, the byte range of the first of `names` it holds (the first name in
-    /// order that it holds, at its first occurrence); under the full name rule when
-    /// `normalize`, else only as written up to ASCII case.
-    fn find_each<'n>(&self, names: impl IntoIterator<Item = &'n str>, normalize: bool) -> Vec<Option<(usize, usize)>> {
-        let mut found = vec![None; self.raw.len()];
-        for name in names {
-            let lower = name.chars().any(char::is_alphanumeric).then(|| name.to_ascii_lowercase());
-            let lower = lower.as_ref().map(|l| Finder::new(l.as_bytes()));
-            let mut normal: Option<(String, Finder<'static>)> = None;
-            for (i, slot) in found.iter_mut().enumerate().filter(|(_, s)| s.is_none()) {
-                if let Some(at) = lower.as_ref().and_then(|l| self.as_written(i, l)) {
-                    *slot = Some((at, at + name.len()));
-                    continue;
-                }
-                if !normalize {
-                    continue;
-                }
-                let (normal, finder) = normal.get_or_insert_with(|| {
-                    let n = normalized(name);
-                    let finder = Finder::new(n.as_bytes()).into_owned();
-                    (n, finder)
-                });
-                if !normal.is_empty() {
-                    *slot = self.normalized_at(i, finder);
-                }
-            }
-        }
-        found
-    }
-
-    /// Where quote `i`, under the name rule, holds the normalized name `finder` looks for.
-    fn normalized_at(&self, i: usize, finder: &Finder<'_>) -> Option<(usize, usize)> {
-        let raw = self.raw.get(i)?;
-        let quote = self.normal.get(i)?.get_or_init(|| normalize_mapped(raw));
-        let at = finder.find(quote.text.as_bytes())?;
-        quote.source(raw, at, finder.needle().len())
-    }
-
-    /// Where quote `i` holds the ASCII-lower-cased name `finder` looks for, as written up to
-    /// ASCII case, not followed by a combining mark (which would make it another letter
-    /// under the name rule).
-    fn as_written(&self, i: usize, finder: &Finder<'_>) -> Option<usize> {
-        let q = self.lower.get(i)?;
-        let end = |at: usize| at + finder.needle().len();
-        finder.find_iter(q.as_bytes()).find(|&at| !q[end(at)..].chars().next().is_some_and(is_combining_mark))
     }
 }
 
@@ -166,34 +248,30 @@ pub(crate) struct Found {
 }
 
 /// The names a link's target goes by: a record's names and aliases; a country's English
-/// name and the names of the country's place records.
+/// name and the names of its place record (the place whose id is the country's slug).
 pub(crate) struct TargetNames<'t> {
     tables: &'t Tables,
-    countries: HashMap<Country, Vec<&'t str>>,
 }
 
 impl<'t> TargetNames<'t> {
     pub(crate) fn new(tables: &'t Tables) -> Self {
-        let mut countries: HashMap<Country, Vec<&'t str>> = HashMap::new();
-        for c in Country::ALL {
-            countries.insert(*c, vec![c.name()]);
-        }
-        for p in tables.places.iter().filter(|p| p.kind == PlaceKind::Country) {
-            countries.entry(p.country.id).or_default().extend(p.names());
-        }
-        TargetNames { tables, countries }
+        TargetNames { tables }
     }
 
     /// The names of a link's target; `None` for a target that does not exist.
     fn of(&self, target: Target<'_>) -> Option<impl Iterator<Item = &'t str> + Clone> {
+        let t = self.tables;
         let (record, country) = match target {
-            Target::Record(kind, id) => (Some(self.tables.record(kind, self.tables.position(kind, id)?)?), &[][..]),
-            Target::Country(c) => (None, self.countries.get(&c).map_or(&[][..], Vec::as_slice)),
+            Target::Record(kind, id) => (Some(t.record(kind, t.position(kind, id)?)?), None),
+            Target::Country(c) => {
+                let place = t.places.by_id(c.as_str()).filter(|p| p.kind == PlaceKind::Country && p.country.id == c);
+                (place.map(crate::model::AnyRecord::Place), Some(c.name()))
+            }
         };
         let names = record
             .into_iter()
             .flat_map(|r| core::iter::once(r.name()).chain(r.aliases().iter().map(|a| a.name.as_str())));
-        Some(names.chain(country.iter().copied()))
+        Some(country.into_iter().chain(names))
     }
 
     /// True when the target has no name with a letter or digit to look for (reported as an
@@ -202,60 +280,65 @@ impl<'t> TargetNames<'t> {
         self.of(target).is_none_or(|mut names| names.all(|n| normalized(n).is_empty()))
     }
 
+    /// Every name of every target of `links`, for [`Mentions::new`].
+    pub(crate) fn all_of<'l>(&'l self, links: &'l [Link<'_>]) -> impl Iterator<Item = &'t str> + 'l {
+        links.iter().filter_map(|l| self.of(l.target)).flatten()
+    }
+
     /// True when one of `mentions`' quotes names both the link's target and the record
     /// itself (false for a target that does not exist).
-    pub(crate) fn both_named(&self, link: &Link<'_>, mentions: &Mentions) -> bool {
+    pub(crate) fn both_named(&self, link: &Link<'_>, mentions: &Mentions<'t>) -> bool {
         self.of(link.target).is_some_and(|names| mentions.names_with_own(names))
     }
 
     /// The first of `mentions`' quotes that names the link's target and the record itself;
     /// else the first that names the target.
-    pub(crate) fn evidence(&self, link: &Link<'_>, mentions: &Mentions) -> Option<Found> {
-        let found = mentions.find_each(self.of(link.target)?, true);
-        let named = |i: &usize| found[*i].is_some();
-        let both = (0..found.len()).filter(named).find(|&i| mentions.own()[i]);
-        let quote = both.or_else(|| (0..found.len()).find(named))?;
-        Some(Found { quote, words: found[quote] })
+    pub(crate) fn evidence(&self, link: &Link<'_>, mentions: &Mentions<'t>) -> Option<Found> {
+        let (quote, words) = mentions.first_naming(self.of(link.target)?)?;
+        Some(Found { quote, words: Some(words) })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::Mentions;
+    use crate::model::{DocumentId, Quote};
 
-    fn mentions(quotes: &[&'static str]) -> Mentions<'static> {
-        let raw: Vec<&str> = quotes.to_vec();
-        Mentions::new_texts(raw)
+    fn quotes(texts: &[&str]) -> Vec<Quote> {
+        texts.iter().map(|t| Quote { document: DocumentId::new("d"), text: (*t).to_owned(), at: None }).collect()
     }
 
-    impl<'r> Mentions<'r> {
-        fn new_texts(raw: Vec<&'r str>) -> Self {
-            let lower = raw.iter().map(|q| q.to_ascii_lowercase()).collect();
-            let normal = raw.iter().map(|_| Default::default()).collect();
-            Mentions { lower, raw, normal, own_names: Vec::new(), own: Default::default() }
-        }
-
-        fn find(&self, i: usize, name: &str) -> Option<(usize, usize)> {
-            self.find_each([name], true)[i]
-        }
+    fn find(quotes: &[Quote], name: &'static str) -> Option<(usize, (usize, usize))> {
+        Mentions::new(quotes, [], [name]).first_naming([name])
     }
 
     #[test]
     fn a_name_is_found_as_written_or_under_the_name_rule() {
-        let m = mentions(&["The China\u{a0}Singapore Smart-Park opened.", "Run by the café owners"]);
-        assert_eq!(m.find(0, "smart-park"), Some((21, 31))); // as written, up to ASCII case
-        assert_eq!(m.find(0, "China Singapore Smart Park"), Some((4, 31))); // under the name rule
-        assert_eq!(m.find(1, "CAFÉ"), Some((11, 16)));
-        assert!(!m.names("Lion City"));
-        assert!(!m.names("-")); // no letter or digit: names nothing
-        assert!(!m.names("opened. run")); // a name never spans two quotes
+        let q = quotes(&["The China\u{a0}Singapore Smart-Park opened.", "Run by the café owners"]);
+        assert_eq!(find(&q, "smart-park"), Some((0, (21, 31)))); // as written, up to ASCII case
+        assert_eq!(find(&q, "China Singapore Smart Park"), Some((0, (4, 31)))); // under the name rule
+        assert_eq!(find(&q, "CAFÉ"), Some((1, (11, 16))));
+        assert_eq!(find(&q, "Lion City"), None);
+        assert_eq!(find(&q, "-"), None); // no letter or digit: names nothing
+        assert_eq!(find(&q, "opened. run"), None); // a name never spans two quotes
     }
 
     #[test]
     fn a_match_followed_by_a_combining_mark_is_another_letter() {
         // "cafe" followed by U+0301 is "café" under the name rule, which does not hold "cafe".
-        let m = mentions(&["the cafe\u{301} owners"]);
-        assert!(!m.names("cafe"));
-        assert_eq!(m.find(0, "café"), Some((4, 10)));
+        let q = quotes(&["the cafe\u{301} owners"]);
+        assert_eq!(find(&q, "cafe"), None);
+        assert_eq!(find(&q, "café"), Some((0, (4, 10))));
+    }
+
+    #[test]
+    fn a_quote_naming_both_ends_is_preferred_and_found_among_many() {
+        let mut texts: Vec<String> = (0..500).map(|i| format!("Lion City holds item {i}.")).collect();
+        texts.push("Example Co runs Lion City.".to_owned());
+        let q = quotes(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let m = Mentions::new(&q, ["Example Co"], ["Lion City"]);
+        assert_eq!(m.first_naming(["Lion City"]), Some((500, (16, 25))));
+        assert!(m.names_with_own(["Lion City"]));
+        assert!(!m.names_with_own(["Nowhere"]));
     }
 }

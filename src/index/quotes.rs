@@ -144,6 +144,43 @@ pub(crate) fn first_occurrences(text: &[u8], patterns: &[&[u8]]) -> Vec<Option<u
     found
 }
 
+/// Below this many bytes of texts times patterns, patterns are looked for one by one:
+/// building an automaton costs more than that much scanning.
+const SMALL_SEARCH: usize = 1 << 16;
+
+/// For each pattern, every text that holds it, in order, with the start of its first
+/// occurrence there. One pass of an automaton over the texts, or for a small search one
+/// scan per pattern; either way linear in the texts, the patterns and the matches.
+pub(crate) fn occurrences(texts: &[&[u8]], patterns: &[&[u8]]) -> Vec<Vec<(usize, usize)>> {
+    let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); patterns.len()];
+    let total: usize = texts.iter().map(|t| t.len()).sum();
+    let built = (total.saturating_mul(patterns.len()) > SMALL_SEARCH)
+        .then(|| NFA::builder().match_kind(MatchKind::Standard).dense_depth(0).prefilter(false).build(patterns));
+    let Some(Ok(nfa)) = built else {
+        for (p, pattern) in patterns.iter().enumerate().filter(|(_, p)| !p.is_empty()) {
+            let finder = memchr::memmem::Finder::new(pattern);
+            out[p].extend(texts.iter().enumerate().filter_map(|(t, text)| Some((t, finder.find(text)?))));
+        }
+        return out;
+    };
+    let Ok(start) = start(&nfa) else { return out };
+    for (t, text) in texts.iter().enumerate() {
+        let (mut sid, mut seen) = (start, HashSet::new());
+        for (at, &byte) in text.iter().enumerate() {
+            sid = nfa.next_state(Anchored::No, sid, byte);
+            if nfa.is_special(sid) && nfa.is_match(sid) && seen.insert(sid) {
+                for k in 0..nfa.match_len(sid) {
+                    let p = nfa.match_pattern(sid, k).as_usize();
+                    if out[p].last().is_none_or(|&(last, _)| last != t) && !patterns[p].is_empty() {
+                        out[p].push((t, at + 1 - patterns[p].len()));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 fn start(nfa: &NFA) -> Result<aho_corasick::automaton::StateID, ()> {
     nfa.start_state(Anchored::No).map_err(|_| ())
 }

@@ -101,6 +101,10 @@ impl<'t> TableVisitor<'t> for SearchIndex {
     }
 }
 
+/// The most words a query holds: loose, required and in phrases together. Words past it
+/// are ignored, so a search costs at most this many posting lists.
+pub(crate) const MAX_QUERY_WORDS: usize = 64;
+
 /// A query: required phrases, required words, and loose words.
 pub(crate) struct Query {
     phrases: Vec<Vec<String>>,
@@ -109,12 +113,18 @@ pub(crate) struct Query {
 }
 
 impl Query {
-    /// Phrases in double quotes (straight or curly); a word led by `+` is required.
+    /// Phrases in double quotes (straight or curly); a word led by `+` is required. Only
+    /// the first [`MAX_QUERY_WORDS`] words count.
     pub(crate) fn parse(query: &str) -> Query {
         let mut q = Query { phrases: Vec::new(), required: Vec::new(), loose: Vec::new() };
+        let mut left = MAX_QUERY_WORDS;
         for (n, part) in query.split(['"', '“', '”']).enumerate() {
+            if left == 0 {
+                break;
+            }
             if n % 2 == 1 {
-                let stems: Vec<String> = words(part).map(|(_, w)| w).collect();
+                let stems: Vec<String> = words(part).map(|(_, w)| w).take(left).collect();
+                left -= stems.len();
                 if stems.len() > 1 {
                     q.phrases.push(stems);
                 } else {
@@ -127,7 +137,12 @@ impl Query {
                     Some(rest) => (&mut q.required, rest),
                     None => (&mut q.loose, token),
                 };
-                list.extend(words(token).map(|(_, w)| w));
+                let before = list.len();
+                list.extend(words(token).map(|(_, w)| w).take(left));
+                left -= list.len() - before;
+                if left == 0 {
+                    break;
+                }
             }
         }
         q
@@ -182,12 +197,24 @@ impl SearchIndex {
         all[from..].iter().take_while(move |p| p.passage == passage).map(|p| p.position)
     }
 
-    /// True when `passage` holds the phrase's words one after another.
+    /// True when `passage` holds the phrase's words one after another: the positions of
+    /// the first word, narrowed by merging with each next word's positions (shifted back
+    /// by its place in the phrase), so the cost is the length of those position lists.
     fn has_phrase(&self, passage: u32, phrase: &[String]) -> bool {
         let Some((first, rest)) = phrase.split_first() else { return true };
-        self.positions(first, passage).any(|start| {
-            rest.iter().enumerate().all(|(k, w)| self.positions(w, passage).any(|p| p == start + 1 + k as u32))
-        })
+        let mut starts: Vec<u32> = self.positions(first, passage).collect();
+        for (k, w) in rest.iter().enumerate() {
+            let shift = k as u32 + 1;
+            let mut next = self.positions(w, passage).filter_map(|p| p.checked_sub(shift)).peekable();
+            starts.retain(|&s| {
+                while next.next_if(|&p| p < s).is_some() {}
+                next.peek() == Some(&s)
+            });
+            if starts.is_empty() {
+                return false;
+            }
+        }
+        true
     }
 
     /// Scores every passage holding a query word (and every phrase), best first; at most

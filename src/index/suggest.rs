@@ -9,6 +9,12 @@
 //! edit). Candidate names are then scored word by word, in any order: a word typed with a
 //! typo costs its edits, a missing or extra word a little, so "Knowlege City" finds the
 //! Knowledge City and "Smart Prak" the Smart Park.
+//!
+//! Bounds keep the cost linear in what was typed: a word is compared on at most its first
+//! [`MAX_WORD`] characters' worth (a longer word has no deletion variants, in the
+//! dictionary or typed, and matches only a word equal to it), only the first
+//! [`MAX_QUERY_WORDS`] words typed count, and a run of characters from a script written
+//! without spaces (Han, kana, Hangul) is split into one word per character.
 
 use std::hash::{BuildHasher, Hasher};
 
@@ -38,30 +44,61 @@ pub(crate) struct SuggestIndex {
     state: hashbrown::DefaultHashBuilder,
 }
 
+/// The longest word, in characters, that is matched with edits.
+pub(crate) const MAX_WORD: usize = 32;
+
+/// How many typed words count towards a suggestion.
+pub(crate) const MAX_QUERY_WORDS: usize = 16;
+
 /// The most edits a word of this many letters may be off by.
 fn max_edits(len: usize) -> usize {
     match len {
         0..=2 => 0,
         3..=5 => 1,
-        _ => 2,
+        6..=MAX_WORD => 2,
+        _ => 0,
     }
 }
 
-/// The words of a name or query, normalized, with ordinals as numbers.
+/// True for a character of a script written without spaces between words.
+fn unspaced(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
+}
+
+/// The words of a name or query, normalized, with ordinals as numbers; a character of a
+/// script written without spaces is a word of its own.
 pub(crate) fn name_words(s: &str) -> Vec<String> {
     let spaced = name::spaced(s);
     let spaced = name::ordinals_as_numbers(&spaced).unwrap_or(spaced);
-    spaced.split(' ').map(name::normalized).filter(|w| !w.is_empty()).collect()
+    let mut out = Vec::new();
+    for word in spaced.split(' ') {
+        if word.chars().any(unspaced) {
+            let mut rest = String::new();
+            for c in word.chars() {
+                if unspaced(c) {
+                    out.extend([core::mem::take(&mut rest), c.to_string()].map(|w| name::normalized(&w)));
+                } else {
+                    rest.push(c);
+                }
+            }
+            out.push(name::normalized(&rest));
+        } else {
+            out.push(name::normalized(word));
+        }
+    }
+    out.retain(|w| !w.is_empty());
+    out
 }
 
-/// Every string `w` becomes with up to `n` characters deleted (itself included).
+/// Every string `w` becomes with up to `n` characters deleted (itself included), once each.
 fn deletions(w: &str, n: usize) -> Vec<String> {
+    let mut seen: hashbrown::HashSet<String> = hashbrown::HashSet::from_iter([w.to_owned()]);
     let mut out = vec![w.to_owned()];
     let mut frontier = vec![w.to_owned()];
     for _ in 0..n {
         let mut next = Vec::new();
         for d in frontier.iter().flat_map(|f| one_deleted(f)) {
-            if !out.contains(&d) {
+            if seen.insert(d.clone()) {
                 out.push(d.clone());
                 next.push(d);
             }
@@ -130,22 +167,32 @@ impl SuggestIndex {
 
     /// The dictionary words within edit distance of `q`, with their distances.
     fn close_words(&self, q: &str) -> Vec<(u32, usize)> {
-        let edits = max_edits(q.chars().count());
-        let mut found: Vec<(u32, usize)> = Vec::new();
+        // A word past the bound matches only a word equal to it, so it is compared with
+        // nothing longer than itself.
+        let len = q.chars().count();
+        let edits = match len {
+            l if l > MAX_WORD + 2 => 0,
+            l if l > MAX_WORD => 2,
+            l => max_edits(l),
+        };
+        let mut found: HashMap<u32, usize> = HashMap::new();
         for d in deletions(q, edits) {
             let h = self.hash(&d);
             let from = self.deletes.partition_point(|&(x, _)| x < h);
             for &(_, w) in self.deletes[from..].iter().take_while(|&&(x, _)| x == h) {
-                if found.iter().any(|&(f, _)| f == w) {
+                if found.contains_key(&w) {
                     continue;
                 }
                 let word = &self.words[w as usize];
-                let dist = strsim::osa_distance(q, word);
-                if dist <= edits.max(max_edits(word.chars().count())) {
-                    found.push((w, dist));
+                let bound = max_edits(len).max(max_edits(word.chars().count()));
+                let dist = if **word == *q { 0 } else { strsim::osa_distance(q, word) };
+                if dist <= bound {
+                    found.insert(w, dist);
                 }
             }
         }
+        let mut found: Vec<(u32, usize)> = found.into_iter().collect();
+        found.sort_unstable();
         found
     }
 
@@ -181,7 +228,8 @@ impl SuggestIndex {
     /// The records whose names are closest to `query`, best first: (record, which of its
     /// names, cost), at most `n`, each record once.
     pub(crate) fn suggest(&self, query: &str, n: usize) -> Vec<(u32, u32, f32)> {
-        let typed = name_words(query);
+        let mut typed = name_words(query);
+        typed.truncate(MAX_QUERY_WORDS);
         let close: Vec<Vec<(u32, usize)>> = typed.iter().map(|q| self.close_words(q)).collect();
         let mut scored: Vec<Scored> = self
             .candidates(&close)

@@ -17,7 +17,7 @@ pub(crate) fn unstated_link(link: &Link<'_>) -> String {
 
 /// The message for an alias marked `stated` that no quote shows, if it is one.
 pub(crate) fn unstated_alias(alias: &Alias, mentions: &Mentions) -> Option<String> {
-    (alias.basis == Basis::Stated && !mentions.names(&alias.name)).then(|| {
+    (alias.basis == Basis::Stated && !mentions.holds(&alias.name)).then(|| {
         format!(
             "alias {:?} is marked `stated`, but no quote of this record uses it; expected a quote that does, \
              or its true basis (common-usage, …)",
@@ -43,6 +43,10 @@ pub(crate) fn relative_date_problem(tables: &Tables, d: &PartialDate) -> Option<
     };
     let offset = relative.year_offset()?;
     let (date_year, doc_year) = (d.year.as_ref(), doc.year.as_ref());
+    // Years outside the range are reported as such; no sum is made from them.
+    if [date_year, doc_year].iter().flatten().any(|y| !crate::model::Year::RANGE.contains(&y.value)) {
+        return None;
+    }
     match (date_year, doc_year) {
         (None, None) => None,
         (Some(y), None) => Some(format!("year {} but document `{}` has no year; expected no year", y.value, doc.id)),

@@ -214,12 +214,12 @@ impl<'t> TableVisitor<'t> for RecordChecks<'_, '_, 't> {
             let at = At { kind: T::KIND, index, id: r.id() };
             self.check_names(at, r);
             self.check_quotes(at, r);
-            let mentions = Mentions::new(r.quotes(), r.names());
+            let mut fields = Described::default();
+            r.describe(&mut fields);
+            let mentions = Mentions::new(r.quotes(), r.names(), self.targets.all_of(&fields.links));
             for message in r.aliases().iter().filter_map(|a| unstated_alias(a, &mentions)) {
                 self.c.report(at, K::NotStated, None, message);
             }
-            let mut fields = Described::default();
-            r.describe(&mut fields);
             self.check_fields(at, fields, &mentions);
         }
         check_cycles(self.c, self.tables, table);
@@ -362,6 +362,9 @@ fn check_date(c: &mut Checker<'_>, at: At<'_>, d: &PartialDate) {
     let mut problems = Vec::new();
     if let Some(m) = d.month.filter(|m| !(1..=12).contains(m)) {
         problems.push(format!("month {m}; expected 1 to 12"));
+    }
+    if let Some(y) = d.year.as_ref().filter(|y| !crate::model::Year::RANGE.contains(&y.value)) {
+        problems.push(format!("year {}; expected a year from 1 to 9999", y.value));
     }
     if let Some(day) = d.day {
         let month = d.month.filter(|m| (1..=12).contains(m));

@@ -348,7 +348,8 @@ closed_enum! {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Year {
-    /// The year, e.g. `2021`.
+    /// The year, e.g. `2021`: from 1 to 9999 (the loader refuses others, so arithmetic on
+    /// years cannot overflow).
     pub value: i32,
     /// Absent when the text states the year; otherwise what in the text it was inferred from.
     #[serde(default)]
@@ -368,10 +369,16 @@ impl Year {
         self.inferred_from.is_some()
     }
 
-    /// Reports an `inferred_from` that gives no reason.
+    /// The years a record may give.
+    pub(crate) const RANGE: core::ops::RangeInclusive<i32> = 1..=9999;
+
+    /// Reports an `inferred_from` that gives no reason, and a year outside [`Year::RANGE`].
     pub(crate) fn describe<'r>(&'r self, field: &str, v: &mut dyn Visitor<'r>) {
         if self.inferred_from.as_deref().is_some_and(|s| s.trim().is_empty()) {
             v.problem(None, format!("`{field}`: empty `inferred_from`; expected what the year was inferred from"));
+        }
+        if !Self::RANGE.contains(&self.value) {
+            v.problem(None, format!("`{field}`: year {}; expected a year from 1 to 9999", self.value));
         }
     }
 }

@@ -133,6 +133,62 @@ pub(crate) fn quote_containing<'q>(quotes: &'q [Quote], words: &str) -> Option<&
     })
 }
 
+/// Where a word was found: its quote, and its byte range in the quote's text.
+pub(crate) type FoundIn<'q> = Option<(&'q Quote, usize, usize)>;
+
+/// For each of `words`, the quote [`quote_containing`] returns and where in it the words
+/// are, found in one pass over the quotes (and one more, ignoring case and the kind of
+/// space, for the words not found as written): many words cost their length plus the
+/// quotes', not their product.
+pub(crate) fn quotes_containing<'q>(quotes: &'q [Quote], words: &[&str]) -> Vec<FoundIn<'q>> {
+    // The texts joined by NUL (which no searched words hold), and where each one starts.
+    fn joined<'s>(texts: impl Iterator<Item = &'s str>) -> (String, Vec<usize>) {
+        let (mut all, mut starts) = (String::new(), Vec::new());
+        for t in texts {
+            starts.push(all.len());
+            all.push_str(t);
+            all.push('\0');
+        }
+        (all, starts)
+    }
+    // The quote holding byte `at` of the joined text, and the offset within it.
+    let locate = |starts: &[usize], at: usize| {
+        let i = starts.partition_point(|&s| s <= at).checked_sub(1)?;
+        Some((i, at - starts[i]))
+    };
+    let searchable = |w: &&str| !w.trim().is_empty() && !w.contains('\0');
+    let (text, starts) = joined(quotes.iter().map(|q| q.text.as_str()));
+    let patterns: Vec<&[u8]> = words.iter().map(|w| if searchable(w) { w.as_bytes() } else { &[] }).collect();
+    let firsts = crate::index::quotes::first_occurrences(text.as_bytes(), &patterns);
+    let mut found: Vec<FoundIn<'q>> = firsts
+        .into_iter()
+        .zip(words)
+        .map(|(at, w)| {
+            let (i, from) = locate(&starts, at.filter(|_| searchable(w))?)?;
+            Some((quotes.get(i)?, from, from + w.len()))
+        })
+        .collect();
+    if found.iter().zip(words).any(|(f, w)| f.is_none() && searchable(w)) {
+        let folded_quotes: Vec<(String, Vec<(usize, usize)>)> = quotes.iter().map(|q| folded(&q.text)).collect();
+        let (text, starts) = joined(folded_quotes.iter().map(|(f, _)| f.as_str()));
+        let folded_words: Vec<String> = words.iter().map(|w| folded(w.trim()).0).collect();
+        let patterns: Vec<&[u8]> =
+            folded_words.iter().zip(words).map(|(f, w)| if searchable(w) { f.as_bytes() } else { &[] }).collect();
+        let loose = crate::index::quotes::first_occurrences(text.as_bytes(), &patterns);
+        for (((slot, at), w), f) in found.iter_mut().zip(loose).zip(words).zip(&folded_words) {
+            if slot.is_some() || !searchable(w) || f.is_empty() {
+                continue;
+            }
+            *slot = at.and_then(|at| {
+                let (i, from) = locate(&starts, at)?;
+                let map = &folded_quotes.get(i)?.1;
+                Some((quotes.get(i)?, map.get(from)?.0, map.get(from + f.len() - 1)?.1))
+            });
+        }
+    }
+    found
+}
+
 /// The byte range of the first occurrence of `phrase` in `text`, as written or else
 /// ignoring case and the kind of space; `None` for a phrase with no visible character.
 pub(crate) fn find_loosely(text: &str, phrase: &str) -> Option<(usize, usize)> {

@@ -187,7 +187,9 @@ pub(crate) struct Resolver<'a> {
 impl<'a> Resolver<'a> {
     pub(crate) fn new(ds: &'a Dataset, source: AnyRecord<'a>) -> Self {
         let own = core::iter::once(source.name()).chain(source.aliases().iter().map(|a| a.name.as_str()));
-        Resolver { ds, source, mentions: Mentions::new(source.quotes(), own), names: TargetNames::new(&ds.tables) }
+        let names = TargetNames::new(&ds.tables);
+        let mentions = Mentions::new(source.quotes(), own, names.all_of(&source.links()).collect::<Vec<_>>());
+        Resolver { ds, source, mentions, names }
     }
 
     /// The link with its far end (`None` if that end is not in the dataset) and evidence;

@@ -104,10 +104,11 @@ impl Dataset {
         for record in self.records() {
             let mut c = Collect { measures: Vec::new() };
             record.describe(&mut c);
-            for measure in c.measures {
-                let quote = record.quote_containing(measure.as_written());
-                let at = quote.and_then(|q| q.locate(measure.as_written()));
-                out.push(Figure { record, measure, quote, at });
+            let words: Vec<&str> = c.measures.iter().map(Measure::as_written).collect();
+            let quotes = crate::model::record::quotes_containing(record.quotes(), &words);
+            for (measure, found) in c.measures.into_iter().zip(quotes) {
+                let at = found.and_then(|(q, from, to)| Some(q.position()?.within(&q.text, from, to)));
+                out.push(Figure { record, measure, quote: found.map(|(q, _, _)| q), at });
             }
         }
         out

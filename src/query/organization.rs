@@ -2,10 +2,12 @@
 
 use hashbrown::HashMap;
 
-use super::conditions::{Conditions, entry, facet, filter_common};
+use super::conditions::{Cond, Conditions, facet, filter_common};
 use crate::Dataset;
 use crate::index::Tables;
-use crate::index::links::{Links, Postings, push};
+use once_cell::sync::OnceCell;
+
+use crate::index::links::{EMPTY, Links, Postings, push, sorted};
 use crate::model::{Country, Kind, Organization, OrganizationKind, Relation};
 
 /// What the organisation conditions read, beyond the shared link lists.
@@ -13,24 +15,28 @@ use crate::model::{Country, Kind, Organization, OrganizationKind, Relation};
 pub(crate) struct OrganizationIndex {
     by_kind: HashMap<OrganizationKind, Postings>,
     by_country: HashMap<Country, Postings>,
-    /// Per organisation: every organisation it is under, at any depth, sorted.
-    above: Vec<Postings>,
+    /// Per organisation: every organisation it is under, at any depth, sorted; found the
+    /// first time asked.
+    above: Vec<OnceCell<Postings>>,
 }
 
 impl OrganizationIndex {
-    pub(crate) fn build(t: &Tables, links: &Links) -> Self {
-        let mut index = OrganizationIndex::default();
+    pub(crate) fn build(t: &Tables) -> Self {
+        let mut index = OrganizationIndex { above: vec![OnceCell::new(); t.organizations.len()], ..Self::default() };
         for (i, o) in t.organizations.iter().enumerate() {
             let i = i as u32;
             push(&mut index.by_kind, o.kind, i);
             if let Some(c) = &o.country {
                 push(&mut index.by_country, c.id, i);
             }
-            let mut above: Vec<u32> = links.up(Kind::Organization, i).iter().copied().filter(|&a| a != i).collect();
-            above.sort_unstable();
-            index.above.push(above);
         }
         index
+    }
+
+    /// Every organisation `at` is under, at any depth, sorted.
+    fn above<'i>(&'i self, links: &Links, at: u32) -> &'i [u32] {
+        let Some(cell) = self.above.get(at as usize) else { return EMPTY };
+        cell.get_or_init(|| sorted(links.up(Kind::Organization, at).into_iter().filter(|&a| a != at)))
     }
 }
 
@@ -113,8 +119,9 @@ impl<'a> OrganizationFilter<'a> {
     /// assert_eq!(above, ["Singapore Telecom"]);
     /// ```
     pub fn above(mut self, organization: impl AsRef<str>) -> Self {
-        let lists = &self.index().above;
-        self.conditions.resolve(self.ds, "above", Kind::Organization, organization.as_ref(), |at| entry(lists, at));
+        let (index, links) = (self.index(), self.ds.links());
+        let list = |at: Option<u32>| at.map_or(Cond::Nothing, |at| Cond::List(index.above(links, at)));
+        self.conditions.resolve(self.ds, "above", Kind::Organization, organization.as_ref(), list);
         self
     }
 }

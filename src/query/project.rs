@@ -2,10 +2,12 @@
 
 use hashbrown::HashMap;
 
-use super::conditions::{Conditions, entry, facet, filter_common};
+use super::conditions::{Cond, Conditions, facet, filter_common};
 use crate::Dataset;
 use crate::index::Tables;
-use crate::index::links::{Links, Postings, push, push_sorted};
+use once_cell::sync::OnceCell;
+
+use crate::index::links::{EMPTY, Links, Postings, push, sorted};
 use crate::model::{CalendarDate, Country, Kind, Project, ProjectKind, ProjectStatus, Relation, Sector};
 
 /// What the project conditions read, beyond the shared link lists.
@@ -14,14 +16,21 @@ pub(crate) struct ProjectIndex {
     by_sector: HashMap<Sector, Postings>,
     by_kind: HashMap<ProjectKind, Postings>,
     by_status: HashMap<ProjectStatus, Postings>,
-    by_country: HashMap<Country, Postings>,
-    /// Per place: the projects in it, in a place within it, or part of a project that is.
-    in_place: Vec<Postings>,
+    /// Per country (in the order of `Country::ALL`): the projects in it or involving an
+    /// organisation from it, found the first time asked.
+    by_country: Vec<OnceCell<Postings>>,
+    /// Per place: the projects in it, in a place within it, or part of a project that is,
+    /// found the first time asked.
+    in_place: Vec<OnceCell<Postings>>,
 }
 
 impl ProjectIndex {
-    pub(crate) fn build(t: &Tables, links: &Links) -> Self {
-        let mut index = ProjectIndex { in_place: vec![Vec::new(); t.places.len()], ..Self::default() };
+    pub(crate) fn build(t: &Tables) -> Self {
+        let mut index = ProjectIndex {
+            in_place: vec![OnceCell::new(); t.places.len()],
+            by_country: vec![OnceCell::new(); Country::ALL.len()],
+            ..Self::default()
+        };
         for (i, p) in t.projects.iter().enumerate() {
             let i = i as u32;
             for s in &p.sectors {
@@ -31,37 +40,46 @@ impl ProjectIndex {
             if let Some(s) = p.status {
                 push(&mut index.by_status, s, i);
             }
-            let places = places_of(t, links, i);
-            let place_countries =
-                places.iter().filter_map(|&pl| Some(t.places.as_slice().get(pl as usize)?.country.id));
-            let orgs = p
-                .organizations
-                .iter()
-                .filter_map(|inv| Some(t.organizations.by_id(&inv.organization)?.country.as_ref()?.id));
-            let mut countries: Vec<Country> = place_countries.chain(orgs).collect();
-            countries.sort_unstable();
-            countries.dedup();
-            for c in countries {
-                push(&mut index.by_country, c, i);
-            }
-            for pl in places {
-                push_sorted(&mut index.in_place[pl as usize], i);
-            }
         }
         index
     }
+
+    /// The projects in place `at`, in a place within it, or part of a project that is.
+    fn in_place<'i>(&'i self, links: &Links, at: u32) -> &'i [u32] {
+        let Some(cell) = self.in_place.get(at as usize) else { return EMPTY };
+        cell.get_or_init(|| projects_in(links, vec![at]))
+    }
+
+    /// The projects in a place of country `c` (or within one, or part of a project that is),
+    /// and those involving an organisation from it.
+    fn in_country<'i>(&'i self, ds: &Dataset, c: Country) -> &'i [u32] {
+        let Some(cell) = Country::ALL.iter().position(|x| *x == c).and_then(|i| self.by_country.get(i)) else {
+            return EMPTY;
+        };
+        cell.get_or_init(|| {
+            let t = &ds.tables;
+            let places = t.places.iter().enumerate().filter(|(_, p)| p.country.id == c).map(|(i, _)| i as u32);
+            let orgs = |p: &Project| {
+                let country = |inv: &crate::model::Involvement| {
+                    Some(t.organizations.by_id(&inv.organization)?.country.as_ref()?.id)
+                };
+                p.organizations.iter().any(|inv| country(inv) == Some(c))
+            };
+            let by_org = t.projects.iter().enumerate().filter(|(_, p)| orgs(p)).map(|(i, _)| i as u32);
+            sorted(projects_in(ds.links(), places.collect()).into_iter().chain(by_org))
+        })
+    }
 }
 
-/// Every place a project lies in: its own places and those of every project it is part
-/// of, and every place containing those; sorted.
-fn places_of(t: &Tables, links: &Links, project: u32) -> Vec<u32> {
-    let projects = links.up(Kind::Project, project);
-    let own = projects.iter().filter_map(|&p| t.projects.as_slice().get(p as usize)).flat_map(|p| &p.places);
-    let direct = own.filter_map(|r| t.places.position(r.id.as_str()));
-    let mut all: Vec<u32> = direct.flat_map(|pl| links.up(Kind::Place, pl).iter().copied()).collect();
-    all.sort_unstable();
-    all.dedup();
-    all
+/// The projects in `places` or a place within one, and every project part of one of those
+/// at any depth; sorted. Walks down from the places, so it costs what it reaches.
+fn projects_in(links: &Links, places: Vec<u32>) -> Postings {
+    let within = links.down(Kind::Place, places);
+    let direct: Vec<u32> = within
+        .into_iter()
+        .flat_map(|pl| links.sources(Kind::Project, Relation::Place, Kind::Place, pl, false).iter().copied())
+        .collect();
+    sorted(links.down(Kind::Project, direct))
 }
 
 /// Filters projects. Start one with [`Dataset::project_filter`]; each method sets one
@@ -117,8 +135,9 @@ impl<'a> ProjectFilter<'a> {
     /// assert!(in_gba > 0 && in_china >= in_gba);
     /// ```
     pub fn place(mut self, place: impl AsRef<str>) -> Self {
-        let lists = &self.index().in_place;
-        self.conditions.resolve(self.ds, "place", Kind::Place, place.as_ref(), |at| entry(lists, at));
+        let (index, links) = (self.index(), self.ds.links());
+        let list = |at: Option<u32>| at.map_or(Cond::Nothing, |at| Cond::List(index.in_place(links, at)));
+        self.conditions.resolve(self.ds, "place", Kind::Place, place.as_ref(), list);
         self
     }
 
@@ -172,7 +191,7 @@ impl<'a> ProjectFilter<'a> {
     /// assert!(ds.project_filter().country(Country::Singapore).iter().any(|p| p.id == "nus-guangzhou-innovation-institute"));
     /// ```
     pub fn country(mut self, country: Country) -> Self {
-        self.conditions.set("country", facet(&self.index().by_country, &country));
+        self.conditions.set("country", Cond::List(self.index().in_country(self.ds, country)));
         self
     }
 

@@ -6,7 +6,7 @@ use core::fmt;
 use crate::Dataset;
 use crate::index::{Stored, Table, TableVisitor};
 use crate::model::common::days_in_month;
-use crate::model::{AnyRecord, Document, EventKind, PartialDate, Quote, Relative, Visitor};
+use crate::model::{AnyRecord, Document, EventKind, Kind, PartialDate, Quote, Relative, Visitor};
 
 /// Where an [`Event`]'s year comes from, and so how it is placed in time (see
 /// [the timeline rule](crate::guide#the-timeline)).
@@ -140,8 +140,10 @@ impl<'a> TableVisitor<'a> for Collect<'a> {
         for r in table.iter() {
             let mut dates = Dates(Vec::new());
             r.describe(&mut dates);
-            for (event, date) in dates.0 {
-                let e = self.event(r.as_any(), event, date);
+            let words: Vec<&str> = dates.0.iter().map(|(_, d)| d.as_written.as_str()).collect();
+            let quotes = crate::model::record::quotes_containing(r.quotes(), &words);
+            for ((event, date), found) in dates.0.into_iter().zip(quotes) {
+                let e = self.event(r.as_any(), event, date, found.map(|(q, _, _)| q));
                 self.out.push(e);
             }
         }
@@ -149,8 +151,13 @@ impl<'a> TableVisitor<'a> for Collect<'a> {
 }
 
 impl<'a> Collect<'a> {
-    fn event(&self, record: AnyRecord<'a>, event: EventKind, date: &'a PartialDate) -> (SortKey, Event<'a>) {
-        let quote = record.quote_containing(&date.as_written);
+    fn event(
+        &self,
+        record: AnyRecord<'a>,
+        event: EventKind,
+        date: &'a PartialDate,
+        quote: Option<&'a Quote>,
+    ) -> (SortKey, Event<'a>) {
         let documents = self.ds.documents();
         let document = date.relative_to.as_ref().or(quote.map(|q| &q.document)).and_then(|d| documents.by_id(d));
         let document_year = document.and_then(|d| d.year.as_ref()).map(|y| y.value);
@@ -158,13 +165,13 @@ impl<'a> Collect<'a> {
         let (year, year_source) = match (&date.year, document_year) {
             (Some(y), _) => (Some(y.value), YearSource::Date),
             (None, Some(dy)) if date.relative != Some(Relative::RecentYears) => {
-                (Some(dy + offset.unwrap_or(0)), YearSource::Document)
+                (dy.checked_add(offset.unwrap_or(0)), YearSource::Document)
             }
             _ => (None, YearSource::Unknown),
         };
         let key = match year {
             Some(y) => dated_key(y, date),
-            None => undated_key(documents.as_slice(), document, date),
+            None => undated_key(self.ds, document, date),
         };
         (key, Event { event, date, record, quote, document, year, year_source })
     }
@@ -178,9 +185,10 @@ fn dated_key(y: i32, d: &PartialDate) -> SortKey {
 }
 
 /// Where a date with no year sorts among its document's others.
-fn undated_key(documents: &[Document], document: Option<&Document>, d: &PartialDate) -> SortKey {
+fn undated_key(ds: &Dataset, document: Option<&Document>, d: &PartialDate) -> SortKey {
+    let last = ds.documents().len();
     let document =
-        document.and_then(|doc| documents.iter().position(|x| core::ptr::eq(x, doc))).unwrap_or(documents.len());
+        document.and_then(|doc| ds.tables.position(Kind::Document, doc.id.as_str())).map_or(last, |p| p as usize);
     let offset = match d.relative {
         Some(Relative::RecentYears) => -2,
         Some(r) => r.year_offset().unwrap_or(0),

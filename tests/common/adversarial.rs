@@ -55,3 +55,62 @@ pub fn colliding_names(n: usize) -> Files {
     files.push(("places.json".into(), format!("[{}]", places.join(",\n")).into_bytes()));
     files
 }
+
+/// One place named by a single word of `n` letters (no dictionary word is near it).
+pub fn long_word_place(n: usize) -> Files {
+    let word: String = (0..n).map(|i| char::from(b'a' + (i * 7 % 26) as u8)).collect();
+    let mut files = document(String::new());
+    files.push(("places.json".into(), format!("[{}]", place(0, &word, "Lion City")).into_bytes()));
+    files
+}
+
+/// One project with `n` dated counts, each written differently, in one quote of the text.
+pub fn dated_counts(n: usize) -> Files {
+    let words: Vec<String> = (0..n).map(|i| format!("{} firms in {}", i + 1, 1000 + i % 9000)).collect();
+    let mut files = document(words.join(", "));
+    let counts: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            format!(
+                r#"{{"value": {}, "qualifier": "exact", "unit": "enterprises", "status": "actual", "as_written": "{w}", "date": {{"year": {{"value": {}}}, "precision": "year", "as_written": "in {}"}}}}"#,
+                i + 1,
+                1000 + i % 9000,
+                1000 + i % 9000
+            )
+        })
+        .collect();
+    let quote = serde_json::to_string(&words.join(", ")).unwrap();
+    let project = format!(
+        r#"[{{"id": "busy", "name": "Busy Park", "kind": "park", "counts": [{}], "quotes": [{{"document": "d", "text": {quote}}}]}}]"#,
+        counts.join(",")
+    );
+    files.push(("projects.json".into(), project.into_bytes()));
+    files
+}
+
+/// `n` places, each within the next: a containment chain `n` deep, and a project in the
+/// innermost.
+pub fn chain(n: usize) -> Files {
+    let mut files = document(String::new());
+    let places: Vec<String> = (0..n)
+        .map(|i| {
+            let within = if i + 1 < n { format!(r#", "within": [{{"id": "p-{}", "basis": "context"}}]"#, i + 1) } else { String::new() };
+            format!(
+                r#"{{"id": "p-{i}", "name": "Place {i}", "kind": "city", "country": {{"id": "china", "basis": "context"}}{within}, "quotes": [{{"document": "d", "text": "Lion City"}}]}}"#
+            )
+        })
+        .collect();
+    files.push(("places.json".into(), format!("[{}]", places.join(",\n")).into_bytes()));
+    let project = r#"[{"id": "deep", "name": "Deep Park", "kind": "park", "places": [{"id": "p-0", "basis": "context"}], "quotes": [{"document": "d", "text": "Lion City"}]}]"#;
+    files.push(("projects.json".into(), project.into()));
+    files
+}
+
+/// One place whose quote is a run of `n` words, "w0 w1 … w(n-1)", each once.
+pub fn word_run(n: usize) -> (Files, String) {
+    let run: String = (0..n).map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ");
+    let mut files = document(run.clone());
+    files.push(("places.json".into(), format!("[{}]", place(0, "Run Town", &run)).into_bytes()));
+    (files, run)
+}

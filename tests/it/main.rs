@@ -12,6 +12,7 @@ mod ask;
 mod closed_sets;
 mod facts;
 mod freshness;
+mod hostile;
 mod integrity;
 mod loader;
 mod roundtrip;
