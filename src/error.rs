@@ -142,9 +142,16 @@ impl fmt::Display for Diagnostic {
 #[serde(tag = "error", rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Error {
-    /// The data directory does not exist or is not a directory.
-    #[error("data directory not found: {}", path.display())]
+    /// The data directory does not exist.
+    #[error("data directory not found: {}", Escaped(&path.display().to_string()))]
     DirectoryNotFound {
+        /// The path that was given.
+        path: PathBuf,
+    },
+    /// The path given as the data directory exists but is not a directory (a file, a
+    /// socket, a device).
+    #[error("not a directory: {}; expected a data directory", Escaped(&path.display().to_string()))]
+    NotADirectory {
         /// The path that was given.
         path: PathBuf,
     },
@@ -153,7 +160,7 @@ pub enum Error {
     #[error(
         "no record files in {}: expected at least one of documents.json, places.json, organizations.json, \
          projects.json, agreements.json, forums.json or speakers.json",
-        path.display()
+        Escaped(&path.display().to_string())
     )]
     NoRecordFiles {
         /// The directory that was given (`.` for files given in memory).
@@ -182,7 +189,8 @@ impl fmt::Display for Lines<'_> {
 }
 
 impl Error {
-    /// Every problem found (empty for [`Error::DirectoryNotFound`]).
+    /// Every problem found (empty for [`Error::DirectoryNotFound`], [`Error::NotADirectory`]
+    /// and [`Error::NoRecordFiles`]).
     ///
     /// ```
     /// let err = china_singapore::Loader::new().files([("places.json", "[{]")]).load().unwrap_err();
@@ -191,7 +199,7 @@ impl Error {
     pub fn diagnostics(&self) -> &[Diagnostic] {
         match self {
             Error::Invalid { diagnostics } => diagnostics,
-            Error::DirectoryNotFound { .. } | Error::NoRecordFiles { .. } => &[],
+            Error::DirectoryNotFound { .. } | Error::NotADirectory { .. } | Error::NoRecordFiles { .. } => &[],
         }
     }
 }

@@ -200,22 +200,27 @@ pub(crate) fn loosen(s: &str) -> String {
 /// Where each distinct (document, quote) pair of a dataset occurs.
 #[derive(Default)]
 pub(crate) struct QuoteIndex<'t> {
+    /// Per document position: the first document citing the same source file, whose text
+    /// it shares; each source is indexed once, however many documents cite it.
+    source: Vec<u32>,
     /// (document position, quote) → the start of its first occurrence, if any.
     found: HashMap<(u32, &'t str), Option<usize>>,
     /// Missing quotes that do occur once spaces and quotation marks are made plain.
     loose: HashSet<(u32, &'t str)>,
 }
 
-/// Gathers every quote of every record, by the position of the document it cites.
-struct Gather<'t> {
+/// Gathers every quote of every record, by the source of the document it cites.
+struct Gather<'t, 's> {
     tables: &'t Tables,
+    source: &'s [u32],
     by_doc: HashMap<u32, Vec<&'t str>>,
 }
 
-impl<'t> TableVisitor<'t> for Gather<'t> {
+impl<'t> TableVisitor<'t> for Gather<'t, '_> {
     fn visit<T: Stored>(&mut self, table: &'t Table<T>) {
         for q in table.iter().flat_map(Record::quotes) {
-            if let Some(d) = self.tables.position(Kind::Document, q.document.as_str()) {
+            let doc = self.tables.position(Kind::Document, q.document.as_str());
+            if let Some(&d) = doc.and_then(|d| self.source.get(d as usize)) {
                 self.by_doc.entry(d).or_default().push(&q.text);
             }
         }
@@ -225,11 +230,19 @@ impl<'t> TableVisitor<'t> for Gather<'t> {
 impl<'t> QuoteIndex<'t> {
     /// Looks for every quote of every record in the document it cites.
     pub(crate) fn build(tables: &'t Tables) -> Self {
-        let mut g = Gather { tables, by_doc: HashMap::new() };
+        let mut first: HashMap<&str, u32> = HashMap::new();
+        let source: Vec<u32> = tables
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| *first.entry(d.file.as_str()).or_insert(i as u32))
+            .collect();
+        let mut g = Gather { tables, source: &source, by_doc: HashMap::new() };
         tables.visit(&mut g);
-        let mut index = QuoteIndex::default();
-        for (doc, mut quotes) in g.by_doc {
-            let Some(text) = tables.documents.as_slice().get(doc as usize).map(|d| d.text.as_str()) else { continue };
+        let by_doc = g.by_doc;
+        let mut index = QuoteIndex { source, ..QuoteIndex::default() };
+        for (doc, mut quotes) in by_doc {
+            let Some(text) = tables.documents.as_slice().get(doc as usize).map(|d| &*d.text) else { continue };
             quotes.sort_unstable();
             quotes.dedup();
             index.add_document(doc, text, &quotes);
@@ -263,14 +276,19 @@ impl<'t> QuoteIndex<'t> {
         self.loose.extend(missing.iter().zip(found).filter(|(_, f)| f.is_some()).map(|(q, _)| (doc, *q)));
     }
 
+    /// The document whose text document `doc` shares (itself, or the first citing its file).
+    fn source(&self, doc: u32) -> u32 {
+        self.source.get(doc as usize).copied().unwrap_or(doc)
+    }
+
     /// The start of the first occurrence of `quote` in document `doc`, if it occurs.
     pub(crate) fn find(&self, doc: u32, quote: &str) -> Option<usize> {
-        self.found.get(&(doc, quote)).copied().flatten()
+        self.found.get(&(self.source(doc), quote)).copied().flatten()
     }
 
     /// True when a missing quote occurs once spaces and quotation marks are made plain.
     pub(crate) fn loosely_found(&self, doc: u32, quote: &str) -> bool {
-        self.loose.contains(&(doc, quote))
+        self.loose.contains(&(self.source(doc), quote))
     }
 }
 
@@ -302,7 +320,7 @@ impl Collect<'_, '_> {
         let doc = self.tables.position(Kind::Document, q.document.as_str())?;
         let start = self.index.find(doc, &q.text)?;
         let text = self.tables.documents.as_slice().get(doc as usize)?.text.as_bytes();
-        let lines = self.docs.entry(doc).or_insert_with(|| LineIndex::from_bytes(text));
+        let lines = self.docs.entry(self.index.source(doc)).or_insert_with(|| LineIndex::from_bytes(text));
         let (line, column) = lines.line_col(text, start);
         let char_start = lines.chars_before(text, start);
         let (end, char_end) = (start + q.text.len(), char_start + q.text.chars().count());

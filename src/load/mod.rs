@@ -198,14 +198,14 @@ impl Loader {
             return Err(Error::NoRecordFiles { path: PathBuf::from(".") });
         }
         if let Some(dir) = &self.dir {
-            let mut own = Inputs::default();
+            let mut own = inputs.next();
             read_dir(dir, &self.limits, &mut own)?;
             own.require_record_files(dir)?;
             inputs.absorb(own);
         }
         for files in self.files {
-            let mut own = Inputs::default();
-            memory_inputs(&mut own, files);
+            let mut own = inputs.next();
+            memory_inputs(&mut own, files, &self.limits);
             own.require_record_files(Path::new("."))?;
             inputs.absorb(own);
         }

@@ -3,11 +3,12 @@
 //! cites (read then, and only then), and check every record's quotes, links and values.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use super::Limits;
 use super::json::{File, Loc, parse_file};
-use super::read::is_plain_file_name;
 use super::read::{Input, Inputs, Skipped, file_diag, kind_of, too_large};
+use super::read::{is_json, is_plain_file_name};
 use super::validate::{At, Checker, RecordChecks};
 use crate::Dataset;
 use crate::error::{Diagnostic, DiagnosticKind, Error};
@@ -18,11 +19,14 @@ use crate::model::Kind;
 
 impl Inputs {
     /// A directory with no record file at all is not a data directory (unless a record file
-    /// was there but could not be read, which its diagnostic reports).
+    /// was there but could not be read, which its diagnostic reports). A directory that
+    /// could not be listed says why ("permission denied"), not that it holds no record file.
     pub(crate) fn require_record_files(&self, path: &std::path::Path) -> Result<(), Error> {
         let named = |p: &str| kind_of(p.rsplit(['/', '\\']).next().unwrap_or(p)).is_some();
         if self.files.iter().any(|i| kind_of(&i.rel).is_some()) || self.diags.iter().any(|d| named(&d.file)) {
             Ok(())
+        } else if !self.diags.is_empty() {
+            Err(Error::Invalid { diagnostics: self.diags.clone() })
         } else {
             Err(Error::NoRecordFiles { path: path.to_path_buf() })
         }
@@ -63,7 +67,7 @@ fn decode_one<'i>(input: &'i Input, options: &Limits) -> Result<&'i str, Diagnos
 /// Reports `.json` files at the top level that are not record files (usually misspelt).
 fn check_file_names(inputs: &[Input], diags: &mut Vec<Diagnostic>) {
     let expected: Vec<&str> = Kind::ALL.iter().map(|k| k.file_name()).collect();
-    let stray = inputs.iter().filter(|i| i.rel.ends_with(".json") && !i.rel.contains('/') && kind_of(&i.rel).is_none());
+    let stray = inputs.iter().filter(|i| is_json(&i.rel) && !i.rel.contains('/') && kind_of(&i.rel).is_none());
     for input in stray {
         let message = format!("not a record file; expected one of: {}", expected.join(", "));
         diags.push(file_diag(DiagnosticKind::UnknownFile, &input.path, message));
@@ -128,11 +132,23 @@ struct Sources<'s, 'i> {
     inputs: &'s mut Inputs,
     options: &'s Limits,
     used: BTreeSet<String>,
+    /// Each source's text once read: documents citing one source share it.
+    read: BTreeMap<String, Arc<str>>,
 }
 
 impl Sources<'_, '_> {
-    /// The text of source `name`: held in memory, or read now from the data directory.
-    fn text(&mut self, name: &str) -> Result<String, Option<Diagnostic>> {
+    /// The text of source `name`: held in memory, or read now from the data directory; read
+    /// once however many documents cite it.
+    fn text(&mut self, name: &str) -> Result<Arc<str>, Option<Diagnostic>> {
+        if let Some(text) = self.read.get(name) {
+            return Ok(Arc::clone(text));
+        }
+        let text: Arc<str> = Arc::from(self.read_once(name)?);
+        self.read.insert(name.to_owned(), Arc::clone(&text));
+        Ok(text)
+    }
+
+    fn read_once(&mut self, name: &str) -> Result<String, Option<Diagnostic>> {
         let disk = self.inputs.disk_sources.get(name).cloned();
         let memory = self.memory.get(name).copied();
         self.used.insert(name.to_owned());
@@ -202,7 +218,8 @@ pub(crate) fn load(mut inputs: Inputs, options: &Limits) -> Result<Dataset, Erro
         c.incomplete[kind.index()] = true;
     }
     let mut tables = Tables::build(&mut Parse { inputs: &files, c: &mut c });
-    let mut sources = Sources { memory: &memory, inputs: &mut inputs, options, used: BTreeSet::new() };
+    let mut sources =
+        Sources { memory: &memory, inputs: &mut inputs, options, used: BTreeSet::new(), read: BTreeMap::new() };
     attach_sources(&mut tables, &mut sources, &mut c);
     let mut skipped = sources.unused();
     let quotes = QuoteIndex::build(&tables);

@@ -92,8 +92,10 @@ pub(crate) fn embedded_inputs(inputs: &mut Inputs) {
     }));
 }
 
-/// Files given in memory; a path given twice is reported.
-pub(crate) fn memory_inputs(inputs: &mut Inputs, files: Vec<(String, Vec<u8>)>) {
+/// Files given in memory. A path given twice, or past the total byte bound, is reported;
+/// a path outside the data layout (not a record file at the top, nor `sources/<name>`) is
+/// listed as skipped.
+pub(crate) fn memory_inputs(inputs: &mut Inputs, files: Vec<(String, Vec<u8>)>, options: &Limits) {
     let mut seen = std::collections::BTreeSet::new();
     for (path, bytes) in files {
         if !seen.insert(path.clone()) {
@@ -101,8 +103,32 @@ pub(crate) fn memory_inputs(inputs: &mut Inputs, files: Vec<(String, Vec<u8>)>) 
             inputs.diags.push(file_diag(DiagnosticKind::DuplicateFile, &path, message));
             continue;
         }
-        inputs.files.push(Input { rel: path.replace('\\', "/"), path, bytes: Cow::Owned(bytes) });
+        let rel = path.replace('\\', "/");
+        let in_layout = match rel.strip_prefix("sources/") {
+            Some(name) => is_plain_file_name(name),
+            None => is_json(&rel) && is_plain_file_name(&rel),
+        };
+        if !in_layout {
+            let reason = "not in the data layout: record files (*.json) sit at the top, sources in sources/<name>";
+            inputs.skipped.push(Skipped { path, reason: reason.to_owned() });
+            continue;
+        }
+        inputs.total += bytes.len() as u64;
+        if inputs.total > options.max_total_bytes {
+            let message = format!(
+                "the files given pass {} bytes in all; expected at most that (Loader::max_total_bytes)",
+                options.max_total_bytes
+            );
+            inputs.diags.push(file_diag(DiagnosticKind::TooLarge, &path, message));
+            continue;
+        }
+        inputs.files.push(Input { rel, path, bytes: Cow::Owned(bytes) });
     }
+}
+
+/// True for a JSON file name, whatever the case of its extension (`speakers.JSON`).
+pub(crate) fn is_json(name: &str) -> bool {
+    name.len() > 5 && name.get(name.len() - 5..).is_some_and(|ext| ext.eq_ignore_ascii_case(".json"))
 }
 
 pub(crate) fn file_diag(kind: DiagnosticKind, path: &str, message: String) -> Diagnostic {
@@ -126,36 +152,49 @@ pub(crate) fn kind_of(rel: &str) -> Option<Kind> {
 }
 
 impl Inputs {
-    /// Adds what another reading gathered (a directory's, or files given in memory) after
-    /// what this one holds.
+    /// A reading that goes on from this one: its byte count starts from this one's, so the
+    /// total bound covers the whole load.
+    pub(crate) fn next(&self) -> Inputs {
+        Inputs { total: self.total, ..Inputs::default() }
+    }
+
+    /// Adds what a reading begun with [`Inputs::next`] gathered (a directory's, or files
+    /// given in memory) after what this one holds.
     pub(crate) fn absorb(&mut self, other: Inputs) {
         self.files.extend(other.files);
         self.disk_sources.extend(other.disk_sources);
         self.diags.extend(other.diags);
         self.skipped.extend(other.skipped);
         self.unreadable.extend(other.unreadable);
-        self.total += other.total;
+        self.total = other.total;
         self.root = other.root.or(self.root.take());
     }
 
     /// Reads a file of the data directory into memory, if it is a regular file inside the
     /// directory and within the size limits; otherwise says why not.
+    ///
+    /// The file is opened first and checked after, through its handle: the path's real
+    /// path (links inside the directory are followed) is opened without following a link
+    /// at its last component and without blocking on a pipe, the handle must be a regular
+    /// file, and it must be the very file the path resolves to, inside the directory, once
+    /// open. A file swapped for a link, a pipe or another file while the loader opens it is
+    /// refused, not read.
     pub(crate) fn read_confined(&mut self, path: &Path, options: &Limits) -> Result<Vec<u8>, Diagnostic> {
         let shown = path.display().to_string();
-        let real = std::fs::canonicalize(path).map_err(|e| io_diag(path, &e))?;
-        if let Some(root) = &self.root
-            && !real.starts_with(root)
-        {
-            let message =
-                format!("a link to {}, outside the data directory; expected a file inside it", real.display());
-            return Err(file_diag(DiagnosticKind::OutsideDirectory, &shown, message));
-        }
-        let meta = std::fs::metadata(&real).map_err(|e| io_diag(path, &e))?;
+        let real = self.inside(path, &shown)?;
+        let file = open_no_follow(&real).map_err(|e| io_diag(path, &e))?;
+        let meta = file.metadata().map_err(|e| io_diag(path, &e))?;
         if !meta.is_file() {
             let what = if meta.is_dir() { "a directory" } else { "not a regular file (a pipe, socket or device)" };
             return Err(file_diag(DiagnosticKind::NotAFile, &shown, format!("{what}; expected a regular file")));
         }
-        let file = std::fs::File::open(&real).map_err(|e| io_diag(path, &e))?;
+        let now = self.inside(path, &shown)?;
+        let still = std::fs::metadata(&now).map_err(|e| io_diag(path, &e))?;
+        if !same_file(&meta, &still) {
+            let message =
+                "changed while the loader opened it; expected a file that stays put while it is read".to_owned();
+            return Err(file_diag(DiagnosticKind::Io, &shown, message));
+        }
         let left = options.max_total_bytes.saturating_sub(self.total);
         let limit = options.max_file_bytes.min(left);
         let mut bytes = Vec::new();
@@ -174,10 +213,28 @@ impl Inputs {
         Ok(bytes)
     }
 
-    /// Lists `sources/`: each file by name, to be read only when a document cites it.
+    /// The real path of `path`, if it lies inside the data directory.
+    fn inside(&self, path: &Path, shown: &str) -> Result<PathBuf, Diagnostic> {
+        let real = std::fs::canonicalize(path).map_err(|e| io_diag(path, &e))?;
+        if let Some(root) = &self.root
+            && !real.starts_with(root)
+        {
+            let message =
+                format!("a link to {}, outside the data directory; expected a file inside it", real.display());
+            return Err(file_diag(DiagnosticKind::OutsideDirectory, shown, message));
+        }
+        Ok(real)
+    }
+
+    /// Lists `sources/`: each file by name, to be read only when a document cites it. A
+    /// name that is not UTF-8 is listed as skipped: no document can cite it, and no lossy
+    /// spelling of it is matched.
     fn list_sources(&mut self, dir: &Path) {
         for path in entries(dir, &mut self.diags) {
-            let name = file_name(&path);
+            let Some(name) = utf8_name(&path) else {
+                self.skip(&path, "a file name that is not UTF-8, which no document can cite");
+                continue;
+            };
             if path.is_dir() {
                 self.skip(&path, "a directory inside sources/; sources are files directly in sources/");
             } else {
@@ -192,7 +249,10 @@ impl Inputs {
 
     /// Reads one top-level entry of the data directory.
     fn read_entry(&mut self, path: PathBuf, options: &Limits) {
-        let name = file_name(&path);
+        let Some(name) = utf8_name(&path) else {
+            self.skip(&path, "a file name that is not UTF-8, which is no record file's");
+            return;
+        };
         if name == "sources" {
             match self.read_sources_dir(&path) {
                 Ok(real) => self.list_sources(&real),
@@ -200,7 +260,7 @@ impl Inputs {
             }
             return;
         }
-        if !name.ends_with(".json") {
+        if !is_json(&name) {
             self.skip(&path, "not a record file (*.json) nor sources/");
             return;
         }
@@ -235,6 +295,30 @@ impl Inputs {
     }
 }
 
+/// Opens `path` to read: on unix without following a link at its last component
+/// (`O_NOFOLLOW`) and without waiting for a writer on a pipe (`O_NONBLOCK`).
+fn open_no_follow(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    options.open(path)
+}
+
+/// True when two metadata describe one file (device and inode on unix; elsewhere, where
+/// the standard library has no file identity, size and modification time).
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        a.dev() == b.dev() && a.ino() == b.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        a.len() == b.len() && a.modified().ok() == b.modified().ok()
+    }
+}
+
 /// The sorted entries of a directory (an unreadable one, or entry, is reported).
 fn entries(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let listing = match std::fs::read_dir(dir) {
@@ -250,14 +334,20 @@ fn entries(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     v
 }
 
-fn file_name(path: &Path) -> String {
-    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+/// A path's file name, if it is UTF-8.
+fn utf8_name(path: &Path) -> Option<String> {
+    path.file_name()?.to_str().map(str::to_owned)
 }
 
 /// Reads a data directory: its record files now, its sources when cited.
 pub(crate) fn read_dir(dir: &Path, options: &Limits, inputs: &mut Inputs) -> Result<(), Error> {
-    if !dir.is_dir() {
-        return Err(Error::DirectoryNotFound { path: dir.to_path_buf() });
+    match std::fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => return Err(Error::NotADirectory { path: dir.to_path_buf() }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::DirectoryNotFound { path: dir.to_path_buf() });
+        }
+        Err(e) => return Err(Error::Invalid { diagnostics: vec![io_diag(dir, &e)] }),
     }
     inputs.root = Some(std::fs::canonicalize(dir).map_err(|_| Error::DirectoryNotFound { path: dir.to_path_buf() })?);
     for path in entries(dir, &mut inputs.diags) {

@@ -28,9 +28,9 @@ pub struct Document {
     pub date_note: String,
     /// Verbatim passages (the headline).
     pub quotes: Vec<Quote>,
-    /// The full text, read from `sources/<file>`.
+    /// The full text, read from `sources/<file>`; documents citing one source share it.
     #[serde(skip_deserializing)]
-    pub text: String,
+    pub text: std::sync::Arc<str>,
 }
 
 impl_record!(Document, Kind::Document, title, |_: &Document| super::NameSource::Text);

@@ -336,3 +336,200 @@ fn the_same_path_given_twice_in_memory_is_an_error() {
     let err = Loader::new().files([("places.json", "[]"), ("places.json", "[]")]).load().unwrap_err();
     assert_eq!(kinds(&err), [K::DuplicateFile]);
 }
+
+/// Swaps `path` back and forth `times` times on another thread, between a regular file
+/// (written afresh each time from `text`) and what `other` puts at a side path, while
+/// `load` runs on this thread until the swapping ends; returns each load's result.
+#[cfg(unix)]
+fn while_swapping<T: Send>(
+    path: &Path,
+    text: &str,
+    times: usize,
+    other: impl Fn(&Path) + Sync,
+    load: impl Fn() -> T,
+) -> Vec<T> {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let done = AtomicBool::new(false);
+    let (regular, swapped) = (path.with_extension("regular"), path.with_extension("swapped"));
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            for _ in 0..times {
+                std::fs::write(&regular, text).unwrap();
+                std::fs::rename(&regular, path).unwrap();
+                other(&swapped);
+                std::fs::rename(&swapped, path).unwrap();
+            }
+            std::fs::write(&regular, text).unwrap();
+            std::fs::rename(&regular, path).unwrap();
+            done.store(true, Ordering::Release);
+        });
+        let mut results = Vec::new();
+        while !done.load(Ordering::Acquire) {
+            results.push(load());
+        }
+        results
+    })
+}
+
+#[cfg(unix)]
+#[test]
+fn a_source_swapped_for_a_link_outside_is_never_quoted() {
+    let dir = case_dir("valid");
+    let secret_dir = scratch("secret");
+    let secret = secret_dir.join("secret.txt");
+    std::fs::write(&secret, "Lion City Park opened on a secret day. Secret text.").unwrap();
+    let source = dir.join("sources/note.txt");
+    let text = std::fs::read_to_string(&source).unwrap();
+    let link = |at: &Path| std::os::unix::fs::symlink(&secret, at).unwrap();
+    let loads = while_swapping(&source, &text, 400, link, || Dataset::from_dir(&dir));
+    assert!(!loads.is_empty());
+    for ds in loads.iter().flatten() {
+        assert_eq!(&*ds.documents().by_id("note").unwrap().text, text.as_str(), "a load read the file the link led to");
+    }
+    for err in loads.iter().filter_map(|r| r.as_ref().err()) {
+        assert!(
+            err.diagnostics().iter().all(|d| matches!(d.kind, K::OutsideDirectory | K::Io | K::MissingSource)),
+            "{err}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_record_file_swapped_for_a_pipe_never_stalls_a_load() {
+    let dir = case_dir("valid");
+    let projects = dir.join("projects.json");
+    let text = std::fs::read_to_string(&projects).unwrap();
+    let fifo = |at: &Path| {
+        let made = std::process::Command::new("mkfifo").arg(at).status().unwrap();
+        assert!(made.success());
+    };
+    // A load that opened the pipe and waited for a writer would never return.
+    let loads = while_swapping(&projects, &text, 100, fifo, || Dataset::from_dir(&dir));
+    for err in loads.iter().filter_map(|r| r.as_ref().err()) {
+        assert!(err.diagnostics().iter().all(|d| matches!(d.kind, K::NotAFile | K::Io)), "{err}");
+    }
+    assert!(loads.iter().any(Result::is_ok));
+}
+
+#[test]
+fn a_path_that_is_a_file_is_not_a_directory_and_not_missing() {
+    let dir = case_dir("valid");
+    let err = Dataset::from_dir(dir.join("places.json")).unwrap_err();
+    assert!(matches!(err, Error::NotADirectory { .. }), "{err}");
+    assert!(err.to_string().starts_with("not a directory: "), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_directory_says_why() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = case_dir("valid");
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let result = Dataset::from_dir(&dir);
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    if is_root() {
+        // Root reads a directory whatever its permissions: the load goes through.
+        assert!(result.is_ok(), "{result:?}");
+        return;
+    }
+    let err = result.unwrap_err();
+    assert!(err.to_string().to_lowercase().contains("permission denied"), "{err}");
+}
+
+/// True when the tests run as root (who may read a directory with no permissions).
+#[cfg(unix)]
+fn is_root() -> bool {
+    std::process::Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0\n"))
+}
+
+#[test]
+fn a_path_with_control_characters_is_escaped_in_the_error() {
+    let err = Dataset::from_dir("/no/such\n\u{1b}[2Jerror: forged").unwrap_err();
+    let shown = err.to_string();
+    assert!(!shown.contains('\n') && !shown.contains('\u{1b}'), "{shown:?}");
+    assert!(shown.contains("\\u{a}") && shown.contains("\\u{1b}"), "{shown:?}");
+}
+
+#[test]
+fn one_source_cited_by_many_documents_is_read_and_held_once() {
+    let text = "Lion City Park opened. ".repeat(10_000);
+    let docs: Vec<String> = (0..200)
+        .map(|i| {
+            format!(r#"{{"id": "d{i}", "title": "D{i}", "file": "a.txt", "date_note": "-", "quotes": [{{"document": "d{i}", "text": "Lion City"}}]}}"#)
+        })
+        .collect();
+    let ds = Loader::new()
+        .max_total_bytes(1 << 20)
+        .files([
+            ("sources/a.txt".to_owned(), text.into_bytes()),
+            ("documents.json".to_owned(), format!("[{}]", docs.join(",")).into_bytes()),
+        ])
+        .load()
+        .unwrap();
+    let (first, last) = (ds.documents().by_id("d0").unwrap(), ds.documents().by_id("d199").unwrap());
+    assert!(std::sync::Arc::ptr_eq(&first.text, &last.text), "each document holds its own copy");
+}
+
+#[test]
+fn files_given_in_memory_count_against_the_total_bound() {
+    let big = vec![b' '; 4096];
+    let err = Loader::new()
+        .max_total_bytes(6000)
+        .files([("places.json", b"[]".to_vec()), ("sources/a.txt", big.clone()), ("sources/b.txt", big)])
+        .load()
+        .unwrap_err();
+    assert!(err.diagnostics().iter().any(|d| d.kind == K::TooLarge && d.file == "sources/b.txt"), "{err}");
+}
+
+#[test]
+fn paths_outside_the_layout_are_reported_and_a_wrong_case_json_is_no_record_file() {
+    let ds = Loader::new()
+        .files([("places.json", "[]"), ("sub/places.json", "[]"), ("/abs/projects.json", "[]"), ("notes.txt", "x")])
+        .load()
+        .unwrap();
+    let skipped: Vec<&str> = ds.skipped().iter().map(|s| s.path.as_str()).collect();
+    assert_eq!(skipped, ["sub/places.json", "/abs/projects.json", "notes.txt"]);
+    let err = Loader::new().files([("places.json", "[]"), ("speakers.JSON", "[]")]).load().unwrap_err();
+    assert_eq!(kinds(&err), [K::UnknownFile], "{err}");
+    let dir = case_dir("valid");
+    std::fs::write(dir.join("speakers.JSON"), "[]").unwrap();
+    assert_eq!(kinds(&load_err(&dir)), [K::UnknownFile]);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_source_name_that_is_not_utf8_is_reported_and_never_matched_by_a_lossy_name() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = case_dir("valid");
+    let odd = std::ffi::OsStr::from_bytes(b"note\xff.txt");
+    let odder = std::ffi::OsStr::from_bytes(b"note\xfe.txt");
+    std::fs::write(dir.join("sources").join(odd), "Lion City Park opened").unwrap();
+    std::fs::write(dir.join("sources").join(odder), "Lion City Park opened").unwrap();
+    let docs = std::fs::read_to_string(dir.join("documents.json")).unwrap().replace("note.txt", "note\u{fffd}.txt");
+    std::fs::write(dir.join("documents.json"), docs).unwrap();
+    let err = load_err(&dir);
+    assert_eq!(kinds(&err), [K::MissingSource], "{err}");
+    std::fs::write(dir.join("documents.json"), std::fs::read_to_string(valid_dir().join("documents.json")).unwrap())
+        .unwrap();
+    let ds = Dataset::from_dir(&dir).unwrap();
+    let odd_names = ds.skipped().iter().filter(|s| s.reason.contains("not UTF-8")).count();
+    assert_eq!(odd_names, 2, "{:?}", ds.skipped());
+}
+
+#[test]
+fn a_year_at_the_end_of_the_range_moved_by_next_year_is_reported_not_wrapped() {
+    let doc = r#"[{"id": "d", "title": "D", "file": "d.txt", "year": {"value": 2147483647}, "date_note": "-", "quotes": [{"document": "d", "text": "Lion City"}]}]"#;
+    let project = r#"[{"id": "p", "name": "P", "kind": "park", "started": {"precision": "year", "year": {"value": 2147483647}, "as_written": "next year", "relative": "next-year", "relative_to": "d"}, "quotes": [{"document": "d", "text": "Lion City"}]}]"#;
+    let err = Loader::new()
+        .files([("sources/d.txt", "Lion City opens next year."), ("documents.json", doc), ("projects.json", project)])
+        .load()
+        .unwrap_err();
+    let years: Vec<&str> = err
+        .diagnostics()
+        .iter()
+        .map(|d| d.message.as_str())
+        .filter(|m| m.contains("expected a year from 1 to 9999"))
+        .collect();
+    assert_eq!(years.len(), 2, "{err}");
+}
