@@ -39,6 +39,10 @@ struct Args {
     /// A directory to write into (created if missing); without it, one document goes to stdout.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Write CSV cells as they are, even those a spreadsheet would run as a formula
+    /// (`=`, `+`, `-`, `@`, …); by default such a cell gets a leading apostrophe.
+    #[arg(long)]
+    raw_cells: bool,
 }
 
 type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
@@ -78,10 +82,10 @@ fn run(ds: &Dataset, args: &Args) -> Result {
     let (name, write): (&str, Writer) = match args.format {
         Format::Csv => {
             let dir = args.out.as_deref().ok_or("--format csv writes one file per kind: give --out DIR")?;
-            return write_csv(ds, dir);
+            return write_csv(ds, dir, !args.raw_cells);
         }
         Format::Json => ("dataset.json", |ds, w| Ok(serde_json::to_writer_pretty(w, ds)?)),
-        Format::Jsonld => ("dataset.jsonld", |ds, w| Ok(serde_json::to_writer_pretty(w, &export::json_ld(ds))?)),
+        Format::Jsonld => ("dataset.jsonld", |ds, w| Ok(export::write_json_ld(ds, w)?)),
         Format::Turtle => ("dataset.ttl", turtle),
         Format::Ntriples => ("dataset.nt", ntriples),
     };
@@ -104,15 +108,17 @@ fn run(ds: &Dataset, args: &Args) -> Result {
     Ok(())
 }
 
-/// One CSV file per kind, `projects.csv` and so on, columns as `export::Sheet` gives them.
-fn write_csv(ds: &Dataset, dir: &Path) -> Result {
+/// One CSV file per kind, `projects.csv` and so on, columns as `export::Sheet` gives them;
+/// with `inert`, a cell a spreadsheet would run as a formula gets a leading apostrophe.
+fn write_csv(ds: &Dataset, dir: &Path, inert: bool) -> Result {
     std::fs::create_dir_all(dir)?;
     for sheet in export::sheets(ds) {
         let path = dir.join(sheet.file_name());
         let mut w = csv::Writer::from_path(&path)?;
         w.write_record(&sheet.columns)?;
         for row in &sheet.rows {
-            w.write_record(row)?;
+            let cell = |c: &String| if inert { export::inert(c).into_owned() } else { c.clone() };
+            w.write_record(row.iter().map(cell))?;
         }
         w.flush()?;
         eprintln!("wrote {} ({} rows, {} columns)", path.display(), sheet.rows.len(), sheet.columns.len());

@@ -164,15 +164,32 @@ where
     s.parse::<T>().map_err(|e| e.to_string())
 }
 
-/// Writes a line to stdout. A closed pipe (`query … | head`) ends the program quietly, as
-/// command-line tools do; any other write error ends it with an error.
+/// `s` with every control character (newlines included) and every bidirectional control
+/// written as `\u{..}`: text from the data or the command line cannot forge a line of
+/// output, or move the cursor.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if c.is_control() || bidi {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Writes one line to stdout, escaped (see [`esc`]). A closed pipe (`query … | head`) ends
+/// the program quietly, as command-line tools do; any other write error ends it with an
+/// error.
 fn out(line: std::fmt::Arguments<'_>) {
     use std::io::Write;
-    if let Err(e) = writeln!(std::io::stdout().lock(), "{line}") {
+    if let Err(e) = writeln!(std::io::stdout().lock(), "{}", esc(&line.to_string())) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
-        eprintln!("error: cannot write the answer: {e}");
+        eprintln!("error: cannot write the answer: {}", esc(&e.to_string()));
         std::process::exit(1);
     }
 }
@@ -180,7 +197,11 @@ fn out(line: std::fmt::Arguments<'_>) {
 /// Prints a record with the names of what it links to, and its first quote.
 fn show<'a>(ds: &'a Dataset, r: impl Into<AnyRecord<'a>>) {
     let r = r.into();
-    out(format_args!("{}: {}", r.kind(), ds.card(r)));
+    let card = ds.card(r);
+    out(format_args!("{}: {}", r.kind(), card.record));
+    for link in &card.links {
+        out(format_args!("  {link}"));
+    }
     if let Some(q) = r.quotes().first() {
         out(format_args!("    source [{}]: “{}”", q.document, q.text.replace('\u{a0}', " ")));
     }
@@ -312,7 +333,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = load(&cli).and_then(|ds| {
         for s in ds.skipped() {
-            eprintln!("note: not used: {} ({})", s.path, s.reason);
+            eprintln!("note: not used: {} ({})", esc(&s.path), esc(&s.reason));
         }
         answer(&ds, cli.command)
     });
@@ -323,7 +344,10 @@ fn main() -> ExitCode {
         }
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            // A load error lists one problem per line; each line is escaped on its own.
+            for line in e.lines() {
+                eprintln!("error: {}", esc(line));
+            }
             ExitCode::from(2)
         }
     }

@@ -29,6 +29,10 @@ closed_enum! {
         UnknownFile = "unknown-file",
         /// A JSON syntax error.
         Syntax = "syntax",
+        /// The file ends before its JSON does: cut short.
+        Truncated = "truncated",
+        /// Arrays or objects nested deeper than any record needs.
+        TooDeep = "too-deep",
         /// A field the record type does not have.
         UnknownField = "unknown-field",
         /// A required field is absent.

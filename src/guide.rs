@@ -138,8 +138,9 @@
 //!   directory (a link), is larger than [`Loader::max_file_bytes`](crate::Loader::max_file_bytes)
 //!   or passes [`Loader::max_total_bytes`](crate::Loader::max_total_bytes), is not UTF-8 or
 //!   starts with a byte order mark; a JSON file that is not a record file;
-//! - parsing: JSON syntax, an unknown or missing field, a wrong type, a key given twice,
-//!   a value outside a closed set;
+//! - parsing: JSON syntax, a file cut short, arrays or objects nested more than 32 levels
+//!   deep, an unknown or missing field, a wrong type, a key given twice, a value outside a
+//!   closed set;
 //! - records: an id that is not a lower-case slug, two records of one kind with one id or
 //!   one name under the name rule, a reference to a record that does not exist, an empty
 //!   name, a record with no quote, a quote that is not verbatim in its document or holds

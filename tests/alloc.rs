@@ -75,3 +75,28 @@ fn the_counter_sees_allocations() {
     });
     assert!(info.count_total >= 1);
 }
+
+#[path = "common/synthetic.rs"]
+mod synthetic;
+
+/// The peak heap size while writing a synthetic dataset of `n` records as JSON-LD, and
+/// the size of its largest record as JSON.
+fn json_ld_peak(n: usize) -> (u64, u64) {
+    let ds = china_singapore::Loader::new().max_file_bytes(1 << 30).files(synthetic::files(n)).load().unwrap();
+    let largest = ds.records().map(|r| serde_json::to_vec(&r).unwrap().len() as u64).max().unwrap();
+    // Indexes a write reads are built on first use: build them before measuring.
+    china_singapore::export::write_json_ld(&ds, std::io::sink()).unwrap();
+    let info = allocation_counter::measure(|| {
+        china_singapore::export::write_json_ld(&ds, std::io::sink()).unwrap();
+    });
+    (info.bytes_max, largest)
+}
+
+#[test]
+fn json_ld_is_written_in_memory_bounded_by_a_record_not_the_dataset() {
+    for n in [1_000, 4_000] {
+        let (peak, largest) = json_ld_peak(n);
+        // A record's node, its statements and their JSON: a few times the record's size.
+        assert!(peak < 8 * largest + (256 << 10), "{n} records: peak {peak} bytes, largest record {largest}");
+    }
+}

@@ -139,10 +139,27 @@ fn schema_type(kind: Kind) -> Option<&'static str> {
 
 /// The whole dataset's statements, record by record in [`Dataset::records`] order, then
 /// the countries the records point at.
+#[cfg(feature = "rdf")]
 pub(crate) fn dataset_triples(ds: &Dataset) -> Vec<Triple> {
+    let mut all = Vec::new();
+    let collect: Result<(), core::convert::Infallible> = each_record(ds, |t| {
+        all.extend_from_slice(t);
+        Ok(())
+    });
+    match collect {
+        Ok(()) => all,
+        Err(never) => match never {},
+    }
+}
+
+/// The same statements handed to `f` a record at a time (then the countries' at the end),
+/// so a writer streams them in memory bounded by the largest record.
+pub(crate) fn each_record<E>(ds: &Dataset, mut f: impl FnMut(&[Triple]) -> Result<(), E>) -> Result<(), E> {
     let mut g = Builder { ds, out: Vec::new(), countries: BTreeSet::new() };
     for r in ds.records() {
         g.record(r);
+        f(&g.out)?;
+        g.out.clear();
     }
     for c in std::mem::take(&mut g.countries) {
         let iri = country_iri(c);
@@ -150,7 +167,7 @@ pub(crate) fn dataset_triples(ds: &Dataset) -> Vec<Triple> {
         g.text(&iri, schema("identifier"), c.as_str());
         g.text(&iri, schema("name"), c.name());
     }
-    g.out
+    f(&g.out)
 }
 
 /// One record's statements: its own node and the nodes under it (quotes, aliases, dates,

@@ -1,6 +1,8 @@
 //! JSON-LD through serde_json: the neutral statements of `graph.rs`, grouped by subject
 //! into node objects, with a context that names schema.org and the crate's vocabulary.
 
+use std::io::Write;
+
 use serde_json::{Map, Value, json};
 
 use super::graph::{Datatype, Object, RDF, SCHEMA, Triple, VOCAB, XSD};
@@ -31,6 +33,54 @@ fn value(object: &Object) -> Value {
 /// A JSON-LD document: `{"@context": …, "@graph": [node, …]}`, one node object per
 /// subject, in the order subjects first appear.
 pub(crate) fn document(triples: &[Triple]) -> Value {
+    json!({ "@context": context(), "@graph": nodes(triples) })
+}
+
+/// Writes the dataset as one JSON-LD document, a record's nodes at a time (a record's
+/// statements are about its own nodes, so none is split), escaped by [`ScriptSafe`].
+pub(crate) fn write(ds: &crate::Dataset, mut out: impl Write) -> std::io::Result<()> {
+    out.write_all(b"{\"@context\":")?;
+    write_safe(&mut out, &context())?;
+    out.write_all(b",\"@graph\":[")?;
+    let mut first = true;
+    super::graph::each_record(ds, |triples| {
+        for node in nodes(triples) {
+            if !std::mem::take(&mut first) {
+                out.write_all(b",")?;
+            }
+            write_safe(&mut out, &node)?;
+        }
+        Ok::<(), std::io::Error>(())
+    })?;
+    out.write_all(b"]}\n")?;
+    out.flush()
+}
+
+/// `value` as JSON text through [`ScriptSafe`].
+pub(crate) fn write_safe(out: &mut impl Write, value: &Value) -> std::io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(out, ScriptSafe);
+    serde::Serialize::serialize(value, &mut ser).map_err(std::io::Error::other)
+}
+
+/// Compact JSON with `<`, `>`, `&`, U+2028 and U+2029 written as `\uXXXX` inside strings:
+/// the same data, and text an HTML page can hold in a `<script>` element (no `</script>`,
+/// no `<!--`) and that older JavaScript parses.
+struct ScriptSafe;
+
+impl serde_json::ser::Formatter for ScriptSafe {
+    fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, fragment: &str) -> std::io::Result<()> {
+        let mut last = 0;
+        for (i, c) in fragment.char_indices().filter(|&(_, c)| matches!(c, '<' | '>' | '&' | '\u{2028}' | '\u{2029}')) {
+            w.write_all(&fragment.as_bytes()[last..i])?;
+            write!(w, "\\u{:04x}", u32::from(c))?;
+            last = i + c.len_utf8();
+        }
+        w.write_all(&fragment.as_bytes()[last..])
+    }
+}
+
+/// One node object per subject of `triples`, in the order subjects first appear.
+fn nodes(triples: &[Triple]) -> Vec<Value> {
     let mut order: Vec<&str> = Vec::new();
     let mut nodes: std::collections::HashMap<&str, Map<String, Value>> = std::collections::HashMap::new();
     for t in triples {
@@ -49,6 +99,5 @@ pub(crate) fn document(triples: &[Triple]) -> Value {
             values.push(v);
         }
     }
-    let graph: Vec<Value> = order.iter().filter_map(|s| nodes.remove(s)).map(Value::Object).collect();
-    json!({ "@context": context(), "@graph": graph })
+    order.iter().filter_map(|s| nodes.remove(s)).map(Value::Object).collect()
 }

@@ -52,7 +52,9 @@
 //! ```
 //! use china_singapore::export;
 //! let ds = china_singapore::dataset();
-//! let doc = export::json_ld(ds);
+//! let mut out = Vec::new();
+//! export::write_json_ld(ds, &mut out).unwrap();
+//! let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
 //! assert_eq!(doc["@context"]["schema"], "https://schema.org/");
 //! assert!(doc["@graph"].as_array().unwrap().len() > ds.records().count());
 //! ```
@@ -73,18 +75,60 @@ pub use sheet::{Sheet, sheets};
 
 use crate::{AnyRecord, Dataset, Kind};
 
-/// The whole dataset as one JSON-LD document: `@context` (schema.org, the crate's
+/// Writes the whole dataset as one JSON-LD document: `@context` (schema.org, the crate's
 /// vocabulary, rdf, xsd) and `@graph`, one node object per resource. It says exactly what
-/// the Turtle export says.
+/// the Turtle export says. Written a record at a time, so memory stays bounded by the
+/// largest record; and, like [`script_json`], safe to embed in an HTML page.
+///
+/// # Errors
+///
+/// Any error of `out`.
 ///
 /// ```
-/// let doc = china_singapore::export::json_ld(china_singapore::dataset());
+/// let mut out = Vec::new();
+/// china_singapore::export::write_json_ld(china_singapore::dataset(), &mut out).unwrap();
+/// let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
 /// let park = doc["@graph"].as_array().unwrap().iter()
 ///     .find(|n| n["@id"] == "urn:china-singapore:project:china-singapore-smart-park").unwrap();
 /// assert_eq!(park["schema:name"][0], "China-Singapore Smart Park");
 /// ```
-pub fn json_ld(ds: &Dataset) -> serde_json::Value {
-    jsonld::document(&graph::dataset_triples(ds))
+pub fn write_json_ld(ds: &Dataset, out: impl std::io::Write) -> std::io::Result<()> {
+    jsonld::write(ds, out)
+}
+
+/// JSON text of `value` that an HTML page can hold in a `<script>` element: `<`, `>`, `&`,
+/// U+2028 and U+2029 inside strings written as `\uXXXX` (the same data), so no text of
+/// the records can close the element (`</script>`) or open a comment.
+///
+/// ```
+/// let value = serde_json::json!({"name": "</script><script>alert(1)</script>"});
+/// let text = china_singapore::export::script_json(&value);
+/// assert!(!text.contains('<') && !text.contains('>'));
+/// assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), value);
+/// ```
+pub fn script_json(value: &serde_json::Value) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and serde_json writes valid UTF-8.
+    let _ = jsonld::write_safe(&mut out, value);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// A cell a spreadsheet would run as a formula (one starting with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return) with a leading apostrophe, which spreadsheets show as text;
+/// any other cell as it is. For CSV meant for a spreadsheet; `examples/export.rs` applies
+/// it unless given `--raw-cells`.
+///
+/// ```
+/// use china_singapore::export::inert;
+/// assert_eq!(inert("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+/// assert_eq!(inert("China-Singapore Smart Park"), "China-Singapore Smart Park");
+/// ```
+pub fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
 }
 
 /// One record as a JSON-LD document, for a web page to embed: its own node and the nodes

@@ -54,7 +54,8 @@ pub fn rdf_triples(ds: &Dataset) -> Result<Vec<Triple>, RdfError> {
     graph::dataset_triples(ds).iter().map(convert).collect()
 }
 
-/// Writes the whole dataset as Turtle, with prefixes for schema.org (`schema:`), the
+/// Writes the whole dataset as Turtle, a record at a time (memory bounded by the largest
+/// record), with prefixes for schema.org (`schema:`), the
 /// crate's vocabulary (`cs:`) and each kind's records (`project:`, `forum:`, …).
 ///
 /// # Errors
@@ -75,14 +76,17 @@ pub fn write_turtle(ds: &Dataset, out: impl Write) -> Result<(), RdfError> {
         s = s.with_prefix(name, iri.as_str()).map_err(|source| RdfError::Iri { iri, source })?;
     }
     let mut w = s.for_writer(out);
-    for t in rdf_triples(ds)? {
-        w.serialize_triple(&t)?;
-    }
+    graph::each_record(ds, |triples| {
+        for t in triples {
+            w.serialize_triple(&convert(t)?)?;
+        }
+        Ok::<(), RdfError>(())
+    })?;
     w.finish()?.flush()?;
     Ok(())
 }
 
-/// Writes the whole dataset as N-Triples, one statement per line.
+/// Writes the whole dataset as N-Triples, one statement per line, a record at a time.
 ///
 /// # Errors
 ///
@@ -95,9 +99,12 @@ pub fn write_turtle(ds: &Dataset, out: impl Write) -> Result<(), RdfError> {
 /// ```
 pub fn write_ntriples(ds: &Dataset, out: impl Write) -> Result<(), RdfError> {
     let mut w = NTriplesSerializer::new().for_writer(out);
-    for t in rdf_triples(ds)? {
-        w.serialize_triple(&t)?;
-    }
+    graph::each_record(ds, |triples| {
+        for t in triples {
+            w.serialize_triple(&convert(t)?)?;
+        }
+        Ok::<(), RdfError>(())
+    })?;
     w.finish().flush()?;
     Ok(())
 }

@@ -127,11 +127,37 @@ pub(crate) fn element_spans(text: &str) -> Option<Vec<(usize, usize)>> {
     }
 }
 
+/// How deep arrays and objects may nest in a record file: records need a handful of levels.
+pub(crate) const MAX_DEPTH: usize = 32;
+
+/// Where the text first nests arrays or objects deeper than [`MAX_DEPTH`] (strings
+/// skipped), if it does: one pass.
+fn too_deep(text: &str) -> Option<usize> {
+    let (mut depth, mut in_str, mut escaped) = (0usize, false, false);
+    for (i, &c) in text.as_bytes().iter().enumerate() {
+        match (in_str, escaped, c) {
+            (true, true, _) => escaped = false,
+            (true, false, b'\\') => escaped = true,
+            (_, false, b'"') => in_str = !in_str,
+            (false, _, b'{' | b'[') => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(i);
+                }
+            }
+            (false, _, b'}' | b']') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Sorts a serde_json error into a diagnostic kind.
 fn classify(e: &serde_json::Error) -> DiagnosticKind {
     use serde_json::error::Category;
     match e.classify() {
-        Category::Syntax | Category::Eof | Category::Io => DiagnosticKind::Syntax,
+        Category::Eof => DiagnosticKind::Truncated,
+        Category::Syntax | Category::Io => DiagnosticKind::Syntax,
         Category::Data => {
             let m = e.to_string();
             if m.starts_with("unknown field") {
@@ -157,7 +183,11 @@ fn message(e: &serde_json::Error) -> String {
         Some(p) => m[..p].to_owned(),
         None => m,
     };
-    if m.contains("expected") {
+    if e.classify() == serde_json::error::Category::Eof {
+        format!(
+            "the file ends before its JSON does ({m}); expected the rest of the file, which may have been cut short"
+        )
+    } else if m.contains("expected") {
         m
     } else if m.starts_with("missing field") {
         format!("{m}; expected the field, which is required")
@@ -213,6 +243,11 @@ pub(crate) fn parse_file<T: DeserializeOwned>(f: &File<'_>, file: usize) -> Pars
         }
         Err(e) => e,
     };
+    if let Some(at) = too_deep(text) {
+        let message =
+            format!("arrays or objects nested more than {MAX_DEPTH} levels deep; expected records a few levels deep");
+        return Parsed::failed(Problem { kind: DiagnosticKind::TooDeep, record: None, offset: at, message });
+    }
     let whole_problem = |message: String| Problem {
         kind: classify(&whole),
         record: None,
@@ -220,7 +255,13 @@ pub(crate) fn parse_file<T: DeserializeOwned>(f: &File<'_>, file: usize) -> Pars
         message,
     };
     let Some(spans) = element_spans(text) else {
-        return Parsed::failed(whole_problem(format!("{}; expected a JSON array of records", message(&whole))));
+        let m = message(&whole);
+        let m = if whole.classify() == serde_json::error::Category::Eof {
+            m
+        } else {
+            format!("{m}; expected a JSON array of records")
+        };
+        return Parsed::failed(whole_problem(m));
     };
     let mut out = Parsed::new();
     for (element, &(start, end)) in spans.iter().enumerate() {

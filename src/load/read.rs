@@ -298,11 +298,16 @@ impl Inputs {
 /// Opens `path` to read: on unix without following a link at its last component
 /// (`O_NOFOLLOW`) and without waiting for a writer on a pipe (`O_NONBLOCK`).
 fn open_no_follow(path: &Path) -> std::io::Result<std::fs::File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW | libc::O_NONBLOCK);
-    options.open(path)
+    {
+        use rustix::fs::{CWD, Mode, OFlags, openat};
+        let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+        Ok(std::fs::File::from(openat(CWD, path, flags, Mode::empty())?))
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::File::open(path)
+    }
 }
 
 /// True when two metadata describe one file (device and inode on unix; elsewhere, where

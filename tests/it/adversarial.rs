@@ -533,3 +533,61 @@ fn a_year_at_the_end_of_the_range_moved_by_next_year_is_reported_not_wrapped() {
         .collect();
     assert_eq!(years.len(), 2, "{err}");
 }
+
+#[test]
+fn deep_nesting_and_a_file_cut_short_say_so() {
+    let deep = format!(
+        r#"[{{"id": "x", "name": {}"a"{}, "kind": "city", "quotes": []}}]"#,
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let err = Loader::new().files([("places.json", deep)]).load().unwrap_err();
+    assert_eq!(kinds(&err), [K::TooDeep], "{err}");
+    let err = Loader::new().files([("places.json", r#"[{"id": "x", "name": "Lion"#)]).load().unwrap_err();
+    assert_eq!(kinds(&err), [K::Truncated], "{err}");
+    assert!(err.to_string().contains("cut short"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_swapped_in_for_the_staging_directory_redirects_no_write() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let ds = valid();
+    let root = scratch("staging-race");
+    let elsewhere = root.join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let parent = root.join("parent");
+    std::fs::create_dir(&parent).unwrap();
+    let done = AtomicBool::new(false);
+    let mut swaps = 0;
+    std::thread::scope(|s| {
+        let watcher = s.spawn(|| {
+            let mut swapped = 0;
+            while !done.load(Ordering::Acquire) {
+                for entry in std::fs::read_dir(&parent).into_iter().flatten().flatten() {
+                    let name = entry.file_name().to_string_lossy().into_owned();
+                    let path = entry.path();
+                    if name.contains(".partial-") && !path.is_symlink() {
+                        let moved = root.join(format!("moved-{swapped}"));
+                        if std::fs::rename(&path, &moved).is_ok() {
+                            let _ = std::os::unix::fs::symlink(&elsewhere, &path);
+                            swapped += 1;
+                        }
+                    }
+                }
+            }
+            swapped
+        });
+        for i in 0..100 {
+            let target = parent.join(format!("out-{i}"));
+            if write_dir(&ds, &target).is_ok() {
+                let meta = std::fs::symlink_metadata(&target).unwrap();
+                assert!(meta.is_dir() && !meta.file_type().is_symlink(), "the target became a link");
+                assert!(Dataset::from_dir(&target).is_ok());
+            }
+        }
+        done.store(true, Ordering::Release);
+        swaps = watcher.join().unwrap();
+    });
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0, "a write went through the link ({swaps} swaps)");
+}

@@ -91,3 +91,21 @@ fn a_deep_chain_of_places_is_followed_to_its_end() {
     let project = ds.projects().by_id("deep").unwrap();
     assert_eq!(ds.explain(project, top).unwrap().steps.len(), 16_000);
 }
+
+#[test]
+fn json_ld_text_can_sit_in_a_page_whatever_the_records_hold() {
+    let place = r#"[{"id": "x", "name": "</script><script>alert(1)</script> & \u2028", "kind": "city", "country": {"id": "china", "basis": "context"}, "quotes": [{"document": "d", "text": "Lion City"}]}]"#;
+    let doc = r#"[{"id": "d", "title": "D", "file": "d.txt", "date_note": "-", "quotes": [{"document": "d", "text": "Lion City"}]}]"#;
+    let ds = Loader::new()
+        .files([("places.json", place), ("documents.json", doc), ("sources/d.txt", "Lion City.")])
+        .load()
+        .unwrap();
+    let mut out = Vec::new();
+    china_singapore::export::write_json_ld(&ds, &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(!text.contains('<') && !text.contains('>') && !text.contains('\u{2028}'), "{text}");
+    let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let names: Vec<&str> =
+        parsed["@graph"].as_array().unwrap().iter().filter_map(|n| n["schema:name"][0].as_str()).collect();
+    assert!(names.contains(&"</script><script>alert(1)</script> & \u{2028}"));
+}

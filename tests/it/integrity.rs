@@ -105,17 +105,24 @@ fn every_quote_occurs_verbatim_in_the_file_on_disk() {
 }
 
 #[test]
-fn the_two_sources_are_the_shared_file_split_at_the_second_title() {
+fn the_second_source_starts_at_the_second_title() {
     let d1 = ds().documents().by_id("csgkc-knowledge-highland").unwrap();
     let d2 = ds().documents().by_id("trade-in-services-forum").unwrap();
     assert!(d2.text.starts_with("China-Singapore Trade in Services Innovation Forum to Discuss"));
     assert!(!d1.text.contains("Trade in Services Innovation Forum"));
-    // When the shared source is beside the repository (as in CI and development), the
-    // two files are exactly it, split in two.
+}
+
+/// Needs the shared source beside the repository (`../shared/sources/`), so it is not
+/// part of a plain `cargo test`; `.ci/run` runs it when the file is there and says it
+/// skipped it when not.
+#[test]
+#[ignore = "needs ../shared/sources/ beside the repository; run by .ci/run"]
+fn the_two_sources_are_the_shared_file_split_at_the_second_title() {
+    let d1 = ds().documents().by_id("csgkc-knowledge-highland").unwrap();
+    let d2 = ds().documents().by_id("trade-in-services-forum").unwrap();
     let shared = format!("{}/../shared/sources/000_2232e915fa7caa68.txt", env!("CARGO_MANIFEST_DIR"));
-    if let Ok(original) = std::fs::read_to_string(&shared) {
-        assert_eq!(format!("{}{}", d1.text, d2.text), original);
-    }
+    let original = std::fs::read_to_string(&shared).unwrap_or_else(|e| panic!("{shared}: {e}"));
+    assert_eq!(format!("{}{}", d1.text, d2.text), original);
 }
 
 /// Asserts every record link of every record names exactly the id of a record of its kind.

@@ -90,5 +90,7 @@ fn csv_needs_a_directory_and_json_ld_goes_to_stdout() {
     let out = run_example(&["--format", "jsonld"]);
     assert!(out.status.success());
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(doc, export::json_ld(china_singapore::dataset()));
+    let mut written = Vec::new();
+    export::write_json_ld(china_singapore::dataset(), &mut written).unwrap();
+    assert_eq!(doc, serde_json::from_slice::<serde_json::Value>(&written).unwrap());
 }

@@ -130,7 +130,8 @@ fn json_ld_and_n_triples_say_what_turtle_says() {
     let mut nt = Vec::new();
     export::write_ntriples(ds, &mut nt).unwrap();
     let ntriples: BTreeSet<String> = load(RdfFormat::NTriples, &nt).iter().map(|q| q.unwrap().to_string()).collect();
-    let jsonld = serde_json::to_vec(&export::json_ld(ds)).unwrap();
+    let mut jsonld = Vec::new();
+    export::write_json_ld(ds, &mut jsonld).unwrap();
     let format = RdfFormat::JsonLd { profile: Default::default() };
     let from_jsonld: BTreeSet<String> = load(format, &jsonld).iter().map(|q| q.unwrap().to_string()).collect();
     assert!(turtle.len() > 1000);
