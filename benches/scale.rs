@@ -4,7 +4,8 @@
 //! records, suggestions for mistyped names against computing the edit distance to every
 //! name, and load throughput at each size. And
 //! hostile input of 1,000 and 100,000 records (`tests/common/adversarial.rs`): a file of
-//! bad records, quotes in periodic text, names the old key hash folded together.
+//! bad records, quotes in periodic text, names the old key hash folded together; and
+//! hostile queries at two sizes (see `HostileQueries`), each within 3× per unit of input.
 //!
 //! `cargo bench --bench scale` (table), `-- --json` (one JSON object per line),
 //! `-- --test` (each bench once, checking its result).
@@ -89,6 +90,7 @@ fn main() {
         .iter()
         .map(|&n| (n, [adversarial::diagnostics(n), adversarial::quotes(n), adversarial::colliding_names(n)]))
         .collect();
+    let hostile_queries = HostileQueries::new(&options);
     let mut b = Bench::from_args();
     for (s, q) in scales.iter().zip(&queries) {
         let n = s.n;
@@ -188,7 +190,17 @@ fn main() {
             move |r| r.as_ref().is_ok_and(|d| d.places().len() == n),
         );
     }
+    hostile_queries.add(&mut b);
     b.run();
+
+    // Hostile queries cost the same per unit of input at the larger size as at the smaller.
+    for (row, [lo, hi]) in HostileQueries::ROWS {
+        b.target(
+            &format!("adversarial/{row}/{hi} vs /{lo}, per unit"),
+            ratio(&b, &format!("adversarial/{row}/{hi}"), &format!("adversarial/{row}/{lo}")),
+            3.0,
+        );
+    }
 
     // Hostile input costs the same per record at 100,000 records as at 1,000 (the old
     // loader was quadratic on each). Rows are per record: ops = records.
@@ -227,6 +239,99 @@ fn main() {
         b.context(&format!("scale/load/{}, MB/s", s.n), Some(t * 1e3));
     }
     b.finish();
+}
+
+/// Hostile queries at two sizes each, one row per size, ops = units of input: letters of a
+/// word no name is near (`suggest_long_word`), bytes of a query (`search_long_query`),
+/// words of the passage a 64-word phrase is matched in (`phrase`), dates of one record
+/// (`timeline_dates`), and places in a containment chain, the first filter on its top
+/// place on a fresh copy of the dataset (`chain`).
+struct HostileQueries {
+    words: [(usize, Dataset, String); 2],
+    queries: [String; 2],
+    runs: [(usize, Dataset, String); 2],
+    dated: [(usize, Dataset); 2],
+    chains: [(usize, Dataset); 2],
+}
+
+impl HostileQueries {
+    const ROWS: [(&'static str, [usize; 2]); 5] = [
+        ("suggest_long_word", [256, 4_096]),
+        ("search_long_query", [10_000, 1_000_000]),
+        ("phrase", [4_000, 64_000]),
+        ("timeline_dates", [1_000, 16_000]),
+        ("chain", [1_000, 16_000]),
+    ];
+
+    fn new(options: &Loader) -> Self {
+        let load = |files: adversarial::Files| options.clone().files(files).load().unwrap_or_else(|e| panic!("{e}"));
+        let sizes = |row: usize| Self::ROWS[row].1;
+        let words = sizes(0).map(|n| {
+            let ds = load(adversarial::long_word_place(n));
+            let typed: String = (0..n).map(|i| char::from(b'a' + (i * 11 % 26) as u8)).collect();
+            (n, ds, typed)
+        });
+        let queries = sizes(1).map(|n| "green bonds ".repeat(n / 12));
+        let runs = sizes(2).map(|n| {
+            let (files, run) = adversarial::word_run(n);
+            let phrase = run.split(' ').skip(n / 2).take(64).collect::<Vec<_>>().join(" ");
+            (n, load(files), format!("\"{phrase}\""))
+        });
+        let dated = sizes(3).map(|n| (n, load(adversarial::dated_counts(n))));
+        let chains = sizes(4).map(|n| (n, load(adversarial::chain(n))));
+        HostileQueries { words, queries, runs, dated, chains }
+    }
+
+    fn add<'a>(&'a self, b: &mut Bench<'a>) {
+        for (n, ds, typed) in &self.words {
+            b.add(
+                &format!("adversarial/suggest_long_word/{n}"),
+                *n as u64,
+                None,
+                move || ds.places().suggest(black_box(typed), 5),
+                |s| s.is_empty(),
+            );
+        }
+        let embedded = china_singapore::dataset();
+        for q in &self.queries {
+            let n = q.len().div_ceil(10_000) * 10_000;
+            b.add(
+                &format!("adversarial/search_long_query/{n}"),
+                q.len() as u64,
+                None,
+                move || embedded.search(black_box(q)).len(),
+                |&hits| hits > 0,
+            );
+        }
+        for (n, ds, phrase) in &self.runs {
+            b.add(
+                &format!("adversarial/phrase/{n}"),
+                *n as u64,
+                None,
+                move || ds.search(black_box(phrase)).len(),
+                |&hits| hits == 1,
+            );
+        }
+        for (n, ds) in &self.dated {
+            b.add(
+                &format!("adversarial/timeline_dates/{n}"),
+                *n as u64,
+                None,
+                move || ds.timeline().len(),
+                move |&e| e == *n,
+            );
+        }
+        for (n, ds) in &self.chains {
+            let top = format!("p-{}", n - 1);
+            b.add(
+                &format!("adversarial/chain/{n}"),
+                *n as u64,
+                None,
+                move || ds.clone().project_filter().place(black_box(&top)).iter().count(),
+                |&found| found == 1,
+            );
+        }
+    }
 }
 
 /// `search/<words>/N`: queries whose words occur in ten project descriptions, one word and
