@@ -127,6 +127,26 @@
 //! together as a phrase. Each hit carries the quote holding the matched text and its
 //! position.
 //!
+//! # Bounds
+//!
+//! Every query costs time and memory linear in its input, and these bounds say where
+//! input stops counting:
+//!
+//! - a search reads at most 64 words of its query, loose, `+`-required and in phrases
+//!   together; the rest are ignored;
+//! - a suggestion ("did you mean", and every checked lookup or filter miss) reads at most
+//!   16 words; a word of more than 32 characters is matched only to a name word equal to
+//!   it, never with edits; a run of Han, kana or Hangul counts one word per character;
+//! - the list of what lies within a record at any depth (for a place, part-of, parent or
+//!   forum condition, and for [`Dataset::explain`](crate::Dataset::explain)) is found by
+//!   walking from that record, never by listing every record's ancestors.
+//!
+//! ```
+//! let ds = china_singapore::dataset();
+//! assert!(ds.suggest("x".repeat(10_000), 3).is_empty());
+//! assert_eq!(ds.search(&"green bonds ".repeat(10_000))[0].record.id(), "green-bond-issuance");
+//! ```
+//!
 //! # The loader's checks
 //!
 //! Every load — the embedded data's and yours — runs every check and returns either a
@@ -149,8 +169,13 @@
 //!   where the quote is, a document without its source file, and values that cannot be
 //!   (a negative amount, month 13, a containment cycle, …).
 //!
-//! Reading is confined to the directory given: no link is followed out of it, and sources
-//! are read only when a document cites them. Past
+//! Reading is confined to the directory given: no link is followed out of it, a file is
+//! opened first and checked through its handle (a regular file, the file its path names
+//! once open), so a file swapped for a link, a pipe or another file while loading is
+//! refused; and sources are read only when a document cites them, once each, however
+//! many documents cite them. Files given in memory count against
+//! [`Loader::max_total_bytes`](crate::Loader::max_total_bytes) too; a path outside the
+//! layout, and a file name that is not UTF-8, is listed as skipped. Past
 //! [`Loader::max_diagnostics_per_file`](crate::Loader::max_diagnostics_per_file), one more
 //! diagnostic counts the rest. Files the load did not use are listed in
 //! [`Dataset::skipped`](crate::Dataset::skipped).

@@ -128,9 +128,10 @@ impl<'a> Mentions<'a> {
         Some((quote, (from, to)))
     }
 
-    /// True when some quote holds `name` (one of the names given to [`Mentions::new`]).
+    /// True when some quote holds `name` (one of the names given to [`Mentions::new`]):
+    /// as written first, under the full name rule only if not.
     pub(crate) fn holds(&self, name: &str) -> bool {
-        self.hits([name], true).next().is_some()
+        self.hits([name], false).next().is_some() || self.hits([name], true).next().is_some()
     }
 }
 
@@ -281,8 +282,11 @@ impl<'t> TargetNames<'t> {
     }
 
     /// Every name of every target of `links`, for [`Mentions::new`].
-    pub(crate) fn all_of<'l>(&'l self, links: &'l [Link<'_>]) -> impl Iterator<Item = &'t str> + 'l {
-        links.iter().filter_map(|l| self.of(l.target)).flatten()
+    pub(crate) fn all_of<'l>(
+        &'l self,
+        links: impl IntoIterator<Item = &'l Link<'l>> + 'l,
+    ) -> impl Iterator<Item = &'t str> + 'l {
+        links.into_iter().filter_map(|l| self.of(l.target)).flatten()
     }
 
     /// True when one of `mentions`' quotes names both the link's target and the record

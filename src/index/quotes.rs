@@ -157,9 +157,11 @@ pub(crate) fn occurrences(texts: &[&[u8]], patterns: &[&[u8]]) -> Vec<Vec<(usize
     let built = (total.saturating_mul(patterns.len()) > SMALL_SEARCH)
         .then(|| NFA::builder().match_kind(MatchKind::Standard).dense_depth(0).prefilter(false).build(patterns));
     let Some(Ok(nfa)) = built else {
+        // A small search: each pattern by its first byte and a comparison, no set-up.
+        let find =
+            |text: &[u8], p: &[u8]| memchr::memchr_iter(p[0], text).find(|&at| text.get(at..at + p.len()) == Some(p));
         for (p, pattern) in patterns.iter().enumerate().filter(|(_, p)| !p.is_empty()) {
-            let finder = memchr::memmem::Finder::new(pattern);
-            out[p].extend(texts.iter().enumerate().filter_map(|(t, text)| Some((t, finder.find(text)?))));
+            out[p].extend(texts.iter().enumerate().filter_map(|(t, text)| Some((t, find(text, pattern)?))));
         }
         return out;
     };

@@ -269,7 +269,8 @@ impl<T: Record> Table<T> {
     /// each record once: for "did you mean". A record with this id, or a name equal under
     /// the name rule, comes first at distance 0. Otherwise typos cost their edits (a swap
     /// of two letters is one), words may come in any order, missing or extra words cost a
-    /// little, and ordinals match written either way.
+    /// little, and ordinals match written either way. Linear in what was typed: see
+    /// [the bounds](crate::guide#bounds).
     ///
     /// ```
     /// let ds = china_singapore::dataset();

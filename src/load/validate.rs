@@ -216,7 +216,9 @@ impl<'t> TableVisitor<'t> for RecordChecks<'_, '_, 't> {
             self.check_quotes(at, r);
             let mut fields = Described::default();
             r.describe(&mut fields);
-            let mentions = Mentions::new(r.quotes(), r.names(), self.targets.all_of(&fields.links));
+            // Only a stated link's target is looked for in the quotes.
+            let stated = fields.links.iter().filter(|l| l.basis == Basis::Stated);
+            let mentions = Mentions::new(r.quotes(), r.names(), self.targets.all_of(stated));
             for message in r.aliases().iter().filter_map(|a| unstated_alias(a, &mentions)) {
                 self.c.report(at, K::NotStated, None, message);
             }

@@ -51,7 +51,8 @@ impl Dataset {
     ///   all-words search).
     /// - Words in double quotes must appear together, in order, as a phrase.
     ///
-    /// Each record comes once, with the text that matched best and the quote holding it.
+    /// Each record comes once, with the text that matched best and the quote holding it. At
+    /// most 64 words of the query count (see [the bounds](crate::guide#bounds)).
     ///
     /// ```
     /// let ds = china_singapore::dataset();

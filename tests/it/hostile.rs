@@ -109,3 +109,35 @@ fn json_ld_text_can_sit_in_a_page_whatever_the_records_hold() {
         parsed["@graph"].as_array().unwrap().iter().filter_map(|n| n["schema:name"][0].as_str()).collect();
     assert!(names.contains(&"</script><script>alert(1)</script> & \u{2028}"));
 }
+
+#[test]
+fn a_record_with_thousands_of_stated_links_and_a_long_quote_loads_and_cites_each() {
+    let n = 3_000;
+    let names: Vec<String> = (0..n).map(|i| format!("Org Number {i:05}")).collect();
+    let quote = format!("Lion Park works with {}.", names.join(", "));
+    let orgs: Vec<String> = (0..n)
+        .map(|i| format!(r#"{{"id": "o-{i}", "name": "{}", "kind": "company", "quotes": [{{"document": "d", "text": "Lion Park works with"}}]}}"#, names[i]))
+        .collect();
+    let links: Vec<String> =
+        (0..n).map(|i| format!(r#"{{"organization": "o-{i}", "role": "partner", "basis": "stated"}}"#)).collect();
+    let project = format!(
+        r#"[{{"id": "lion-park", "name": "Lion Park", "kind": "park", "organizations": [{}], "quotes": [{{"document": "d", "text": {}}}]}}]"#,
+        links.join(","),
+        serde_json::to_string(&quote).unwrap()
+    );
+    let doc = r#"[{"id": "d", "title": "D", "file": "d.txt", "date_note": "-", "quotes": [{"document": "d", "text": "Lion Park works"}]}]"#;
+    let ds = Loader::new()
+        .max_file_bytes(1 << 30)
+        .files([
+            ("sources/d.txt".to_owned(), quote.clone().into_bytes()),
+            ("documents.json".to_owned(), doc.as_bytes().to_vec()),
+            ("organizations.json".to_owned(), format!("[{}]", orgs.join(",")).into_bytes()),
+            ("projects.json".to_owned(), project.into_bytes()),
+        ])
+        .load()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let park = ds.projects().by_id("lion-park").unwrap();
+    let links = ds.links_of(park);
+    assert_eq!(links.len(), n);
+    assert!(links.iter().all(|l| l.evidence.and_then(|e| e.words) == Some(l.other.name())));
+}
