@@ -19,6 +19,19 @@ fn cite(q: &Quote) -> String {
     format!("      source [{}]: “{}”", q.document, q.text.replace('\u{a0}', " "))
 }
 
+/// What is in Guangzhou: every match reaches it through a chain of links, printed with the
+/// chain's basis (its weakest link) and the passage its first link rests on.
+fn in_guangzhou(ds: &china_singapore::Dataset) {
+    say!("\nQ: What is in Guangzhou, and how is that known?");
+    let Some(guangzhou) = ds.places().by_name("Guangzhou") else { return };
+    for p in ds.project_filter().place(guangzhou.id()) {
+        let Some(why) = ds.explain(p, guangzhou) else { continue };
+        say!("  - {why}\n      basis: {}", why.basis());
+        let evidence = why.steps.first().and_then(|s| s.evidence);
+        say!("{}", cite(evidence.map_or(&p.quotes[0], |e| e.quote)));
+    }
+}
+
 fn main() {
     // Panics with every diagnostic only if the embedded data were invalid (tests rule it out).
     let ds = china_singapore::dataset();
@@ -64,16 +77,7 @@ fn main() {
         }
     }
 
-    say!("\nQ: What is in Guangzhou, and how is that known?");
-    if let Some(guangzhou) = ds.places().by_name("Guangzhou") {
-        for p in ds.project_filter().place(guangzhou.id()) {
-            // Every match reaches Guangzhou through a chain of links; the weakest link is the answer's basis.
-            let Some(why) = ds.explain(p, guangzhou) else { continue };
-            say!("  - {why}\n      basis: {}", why.basis());
-            let evidence = why.steps.first().and_then(|s| s.evidence);
-            say!("{}", cite(evidence.map_or(&p.quotes[0], |e| e.quote)));
-        }
-    }
+    in_guangzhou(ds);
 
     say!("\nQ: Which talk title did the article correct?");
     for s in ds.speakers().iter() {

@@ -144,6 +144,13 @@ fn covered<'h>(quotes: usize, lists: impl Iterator<Item = &'h Vec<Hit>>) -> Vec<
     out
 }
 
+/// For each pattern, the texts holding it and where it first starts in each.
+fn first_in_each<'t>(texts: impl Iterator<Item = &'t str>, patterns: &[String]) -> Vec<Vec<(usize, usize)>> {
+    let texts: Vec<&[u8]> = texts.map(str::as_bytes).collect();
+    let patterns: Vec<&[u8]> = patterns.iter().map(|p| p.as_bytes()).collect();
+    super::quotes::occurrences(&texts, &patterns)
+}
+
 /// Where each name occurs as written up to ASCII case, not followed by a combining mark
 /// (which would make it another letter under the name rule).
 fn written_hits(quotes: &[&str], names: &[&str]) -> Vec<Vec<Hit>> {
@@ -152,44 +159,30 @@ fn written_hits(quotes: &[&str], names: &[&str]) -> Vec<Vec<Hit>> {
         .iter()
         .map(|n| if n.chars().any(char::is_alphanumeric) { n.to_ascii_lowercase() } else { String::new() })
         .collect();
-    let texts: Vec<&[u8]> = lower.iter().map(|q| q.as_bytes()).collect();
-    let pattern_bytes: Vec<&[u8]> = patterns.iter().map(|p| p.as_bytes()).collect();
-    let found = super::quotes::occurrences(&texts, &pattern_bytes);
-    found
-        .into_iter()
-        .zip(&patterns)
-        .map(|(hits, p)| {
-            let ok = |q: &str, at: usize| !q[at + p.len()..].chars().next().is_some_and(is_combining_mark);
-            hits.into_iter()
-                .filter_map(|(q, at)| {
-                    let text = lower[q].as_str();
-                    // The first occurrence may run into a combining mark; a later one may not.
-                    let at = if ok(text, at) {
-                        Some(at)
-                    } else {
-                        text.match_indices(p.as_str()).map(|(i, _)| i).find(|&i| ok(text, i))
-                    }?;
-                    Some((q, at, at + p.len()))
-                })
-                .collect()
-        })
-        .collect()
+    let found = first_in_each(lower.iter().map(String::as_str), &patterns);
+    let hit = |p: &str, (q, at): (usize, usize)| {
+        let text = lower[q].as_str();
+        let ok = |at: usize| !text[at + p.len()..].chars().next().is_some_and(is_combining_mark);
+        // The first occurrence may run into a combining mark; a later one may not.
+        let at = if ok(at) { Some(at) } else { text.match_indices(p).map(|(i, _)| i).find(|&i| ok(i)) }?;
+        Some((q, at, at + p.len()))
+    };
+    found.into_iter().zip(&patterns).map(|(hits, p)| hits.into_iter().filter_map(|h| hit(p, h)).collect()).collect()
 }
 
 /// Where each name occurs under the full name rule, with ranges in the quotes as written.
 fn normal_hits(quotes: &[&str], names: &[&str]) -> Vec<Vec<Hit>> {
     let normal: Vec<Normalized> = quotes.iter().map(|q| normalize_mapped(q)).collect();
     let patterns: Vec<String> = names.iter().map(|n| normalized(n)).collect();
-    let texts: Vec<&[u8]> = normal.iter().map(|n| n.text.as_bytes()).collect();
-    let pattern_bytes: Vec<&[u8]> = patterns.iter().map(|p| p.as_bytes()).collect();
-    let found = super::quotes::occurrences(&texts, &pattern_bytes);
+    let found = first_in_each(normal.iter().map(|n| n.text.as_str()), &patterns);
+    let hit = |len: usize, (q, at): (usize, usize)| {
+        let (from, to) = normal[q].source(quotes[q], at, len)?;
+        Some((q, from, to))
+    };
     found
         .into_iter()
         .zip(&patterns)
-        .map(|(hits, p)| {
-            let source = |(q, at): (usize, usize)| Some((q, normal[q].source(quotes[q], at, p.len())?));
-            hits.into_iter().filter_map(source).map(|(q, (from, to))| (q, from, to)).collect()
-        })
+        .map(|(hits, p)| hits.into_iter().filter_map(|h| hit(p.len(), h)).collect())
         .collect()
 }
 

@@ -124,23 +124,16 @@ pub(crate) fn first_occurrences(text: &[u8], patterns: &[&[u8]]) -> Vec<Option<u
         return found;
     }
     let built = NFA::builder().match_kind(MatchKind::Standard).dense_depth(0).prefilter(false).build(patterns);
-    let (Ok(nfa), Ok(mut sid)) = (&built, built.as_ref().map_err(|_| ()).and_then(start)) else {
+    let (Ok(nfa), Ok(sid)) = (&built, built.as_ref().map_err(|_| ()).and_then(start)) else {
         // Only past the automaton's size limits, far beyond the loader's file limits.
         for (slot, p) in found.iter_mut().zip(patterns) {
             *slot = text.windows(p.len().max(1)).position(|w| w == *p);
         }
         return found;
     };
-    let mut seen = HashSet::new();
-    for (at, &byte) in text.iter().enumerate() {
-        sid = nfa.next_state(Anchored::No, sid, byte);
-        if nfa.is_special(sid) && nfa.is_match(sid) && seen.insert(sid) {
-            for k in 0..nfa.match_len(sid) {
-                let p = nfa.match_pattern(sid, k).as_usize();
-                found[p].get_or_insert(at + 1 - patterns[p].len());
-            }
-        }
-    }
+    scan(nfa, sid, text, |p, end| {
+        found[p].get_or_insert(end - patterns[p].len());
+    });
     found
 }
 
@@ -167,20 +160,27 @@ pub(crate) fn occurrences(texts: &[&[u8]], patterns: &[&[u8]]) -> Vec<Vec<(usize
     };
     let Ok(start) = start(&nfa) else { return out };
     for (t, text) in texts.iter().enumerate() {
-        let (mut sid, mut seen) = (start, HashSet::new());
-        for (at, &byte) in text.iter().enumerate() {
-            sid = nfa.next_state(Anchored::No, sid, byte);
-            if nfa.is_special(sid) && nfa.is_match(sid) && seen.insert(sid) {
-                for k in 0..nfa.match_len(sid) {
-                    let p = nfa.match_pattern(sid, k).as_usize();
-                    if out[p].last().is_none_or(|&(last, _)| last != t) && !patterns[p].is_empty() {
-                        out[p].push((t, at + 1 - patterns[p].len()));
-                    }
-                }
+        scan(&nfa, start, text, |p, end| {
+            if out[p].last().is_none_or(|&(last, _)| last != t) && !patterns[p].is_empty() {
+                out[p].push((t, end - patterns[p].len()));
+            }
+        });
+    }
+    out
+}
+
+/// Runs the automaton over `text`, handing each pattern of each match state the first time
+/// the state is entered, with the end of the match.
+fn scan(nfa: &NFA, start: aho_corasick::automaton::StateID, text: &[u8], mut found: impl FnMut(usize, usize)) {
+    let (mut sid, mut seen) = (start, HashSet::new());
+    for (at, &byte) in text.iter().enumerate() {
+        sid = nfa.next_state(Anchored::No, sid, byte);
+        if nfa.is_special(sid) && nfa.is_match(sid) && seen.insert(sid) {
+            for k in 0..nfa.match_len(sid) {
+                found(nfa.match_pattern(sid, k).as_usize(), at + 1);
             }
         }
     }
-    out
 }
 
 fn start(nfa: &NFA) -> Result<aho_corasick::automaton::StateID, ()> {

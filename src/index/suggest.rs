@@ -70,23 +70,21 @@ fn unspaced(c: char) -> bool {
 pub(crate) fn name_words(s: &str) -> Vec<String> {
     let spaced = name::spaced(s);
     let spaced = name::ordinals_as_numbers(&spaced).unwrap_or(spaced);
-    let mut out = Vec::new();
-    for word in spaced.split(' ') {
-        if word.chars().any(unspaced) {
-            let mut rest = String::new();
-            for c in word.chars() {
-                if unspaced(c) {
-                    out.extend([core::mem::take(&mut rest), c.to_string()].map(|w| name::normalized(&w)));
-                } else {
-                    rest.push(c);
-                }
-            }
-            out.push(name::normalized(&rest));
-        } else {
-            out.push(name::normalized(word));
+    let mut out: Vec<String> = spaced.split(' ').flat_map(split_unspaced).map(|w| name::normalized(&w)).collect();
+    out.retain(|w| !w.is_empty());
+    out
+}
+
+/// A word with each character of a script written without spaces made a word of its own.
+fn split_unspaced(word: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for c in word.chars() {
+        if unspaced(c) {
+            out.extend([c.to_string(), String::new()]);
+        } else if let Some(last) = out.last_mut() {
+            last.push(c);
         }
     }
-    out.retain(|w| !w.is_empty());
     out
 }
 

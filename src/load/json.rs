@@ -139,14 +139,12 @@ fn too_deep(text: &str) -> Option<usize> {
             (true, true, _) => escaped = false,
             (true, false, b'\\') => escaped = true,
             (_, false, b'"') => in_str = !in_str,
-            (false, _, b'{' | b'[') => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Some(i);
-                }
-            }
+            (false, _, b'{' | b'[') => depth += 1,
             (false, _, b'}' | b']') => depth = depth.saturating_sub(1),
             _ => {}
+        }
+        if depth > MAX_DEPTH {
+            return Some(i);
         }
     }
     None

@@ -50,51 +50,63 @@ impl Server {
     }
 
     /// Records whose names, quotes and texts match words or a phrase, best first.
-    #[tool(description = "Search the two articles' records (projects, agreements, forums, speakers, organisations, \
-places, documents) by words or a \"quoted phrase\". mode `any` (default) ranks records holding more and rarer words; \
+    #[tool(
+        description = "Over two news articles on China–Singapore cooperation (the Guangzhou Knowledge City, undated; the fourth Trade in Services Innovation Forum, 2021). Search their records (projects, agreements, forums, speakers, organisations, places, \
+documents) by words or a \"quoted phrase\". mode `any` (default) ranks records holding more and rarer words; \
 `all` keeps only texts holding every word. Each hit is cited: the quote holding the matched text, its document and \
-position. At most 64 query words count.")]
+position. At most 64 query words count."
+    )]
     fn search(&self, Parameters(input): Parameters<SearchInput>) -> Result<Json<Output>, String> {
         answers::search(self.ds, &input).map(Json)
     }
 
     /// One record by id, name or alias, as its answer card.
-    #[tool(description = "Look up one record of any kind by id, name or alias (case, spacing, punctuation and \
+    #[tool(
+        description = "Over two news articles on China–Singapore cooperation (the Guangzhou Knowledge City, undated; the fourth Trade in Services Innovation Forum, 2021). Look up one record of any kind by id, name or alias (case, spacing, punctuation and \
 `4th`/`fourth` ignored). Returns its answer card: every field, its links both ways by name with their basis and \
-evidence quote, and its quotes with positions. A miss returns the closest names.")]
+evidence quote, and its quotes with positions. A miss returns the closest names."
+    )]
     fn lookup(&self, Parameters(input): Parameters<LookupInput>) -> Result<Json<Output>, String> {
         answers::lookup(self.ds, &input).map(Json)
     }
 
     /// Records of one kind that meet every condition.
-    #[tool(description = "Filter records of one kind (project, agreement, forum, speaker, organization) by \
+    #[tool(
+        description = "Over two news articles on China–Singapore cooperation (the Guangzhou Knowledge City, undated; the fourth Trade in Services Innovation Forum, 2021). Filter records of one kind (project, agreement, forum, speaker, organization) by \
 conditions that take names or ids, e.g. {\"kind\": \"speaker\", \"conditions\": {\"forum\": \"fourth China-Singapore \
 Trade in Services Innovation Forum\", \"role\": \"keynote\"}}. Containment is followed (a place includes what lies \
 within it); each match through a chain carries its derivation: the links, each with basis and evidence. Results \
-come in file order; `from`/`to` (YYYY-MM-DD) keep records dated wholly within.")]
+come in file order; `from`/`to` (YYYY-MM-DD) keep records dated wholly within."
+    )]
     fn filter(&self, Parameters(input): Parameters<FilterInput>) -> Result<Json<Output>, String> {
         answers::filter(self.ds, &input).map(Json)
     }
 
     /// Dated events in time order.
-    #[tool(description = "Dated events (held, signed, started, in force, …) in time order, optionally within \
+    #[tool(
+        description = "Over two news articles on China–Singapore cooperation (the Guangzhou Knowledge City, undated; the fourth Trade in Services Innovation Forum, 2021). Dated events (held, signed, started, in force, …) in time order, optionally within \
 `from`..`to` (YYYY-MM-DD). A year the text does not state is marked inferred, or placed by its document's year, \
-or unknown. Each event is cited.")]
+or unknown. Each event is cited."
+    )]
     fn timeline(&self, Parameters(input): Parameters<TimelineInput>) -> Result<Json<Output>, String> {
         answers::timeline(self.ds, &input).map(Json)
     }
 
     /// Amounts and counts, with their records and positions.
-    #[tool(description = "Every amount of money and counted figure, with its record, the words as written, the \
-quote and the position of the words; optionally for one record (by id, name or alias).")]
+    #[tool(
+        description = "Over two news articles on China–Singapore cooperation (the Guangzhou Knowledge City, undated; the fourth Trade in Services Innovation Forum, 2021). Every amount of money and counted figure, with its record, the words as written, the \
+quote and the position of the words; optionally for one record (by id, name or alias)."
+    )]
     fn figures(&self, Parameters(input): Parameters<FiguresInput>) -> Result<Json<Output>, String> {
         answers::figures(self.ds, &input).map(Json)
     }
 
     /// How one record is linked to another.
-    #[tool(description = "How record `from` reaches record `to` (ids, names or aliases): the chain of links \
+    #[tool(
+        description = "Over two news articles on China–Singapore cooperation (the Guangzhou Knowledge City, undated; the fourth Trade in Services Innovation Forum, 2021). How record `from` reaches record `to` (ids, names or aliases): the chain of links \
 through containment, place and country, each step with its basis and evidence quote, and the chain's basis (its \
-weakest step).")]
+weakest step)."
+    )]
     fn explain(&self, Parameters(input): Parameters<ExplainInput>) -> Result<Json<Output>, String> {
         answers::explain(self.ds, &input).map(Json)
     }
