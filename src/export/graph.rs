@@ -10,7 +10,7 @@
 //!   camelCase: from the record's serde serialisation, so a new field needs no edit here;
 //! - the whole record as JSON (`cs:json`, datatype `rdf:JSON`), so nothing is lost.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use serde_json::Value;
 
@@ -32,7 +32,7 @@ pub(crate) const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 pub(crate) const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
 
 /// A literal's datatype.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Datatype {
     String,
     Integer,
@@ -62,7 +62,7 @@ impl Datatype {
 }
 
 /// What a statement says about its subject: another node, or a literal.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Object {
     Node(String),
     Literal(String, Datatype),
@@ -70,7 +70,7 @@ pub(crate) enum Object {
 
 /// One statement; subject and predicate are IRIs. No blank nodes: every node has an IRI
 /// under its record's, so two exports of one dataset are equal statement for statement.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct Triple {
     pub(crate) subject: String,
     pub(crate) predicate: String,
@@ -155,11 +155,10 @@ pub(crate) fn dataset_triples(ds: &Dataset) -> Vec<Triple> {
 /// The same statements handed to `f` a record at a time (then the countries' at the end),
 /// so a writer streams them in memory bounded by the largest record.
 pub(crate) fn each_record<E>(ds: &Dataset, mut f: impl FnMut(&[Triple]) -> Result<(), E>) -> Result<(), E> {
-    let mut g = Builder { ds, out: Vec::new(), countries: BTreeSet::new() };
+    let mut g = Builder::new(ds);
     for r in ds.records() {
         g.record(r);
-        f(&g.out)?;
-        g.out.clear();
+        f(&g.take())?;
     }
     for c in std::mem::take(&mut g.countries) {
         let iri = country_iri(c);
@@ -167,26 +166,42 @@ pub(crate) fn each_record<E>(ds: &Dataset, mut f: impl FnMut(&[Triple]) -> Resul
         g.text(&iri, schema("identifier"), c.as_str());
         g.text(&iri, schema("name"), c.name());
     }
-    f(&g.out)
+    f(&g.take())
 }
 
 /// One record's statements: its own node and the nodes under it (quotes, aliases, dates,
 /// figures, link statements). Linked records and countries appear only as IRIs.
 pub(crate) fn record_triples(ds: &Dataset, r: AnyRecord<'_>) -> Vec<Triple> {
-    let mut g = Builder { ds, out: Vec::new(), countries: BTreeSet::new() };
+    let mut g = Builder::new(ds);
     g.record(r);
-    g.out
+    g.take()
 }
 
 struct Builder<'d> {
     ds: &'d Dataset,
     out: Vec<Triple>,
+    /// The statements of `out`, so that none is said twice (a link given once per role is
+    /// one plain statement, each role on its own `rdf:Statement`).
+    said: HashSet<Triple>,
     countries: BTreeSet<Country>,
 }
 
-impl Builder<'_> {
+impl<'d> Builder<'d> {
+    fn new(ds: &'d Dataset) -> Self {
+        Builder { ds, out: Vec::new(), said: HashSet::new(), countries: BTreeSet::new() }
+    }
+
+    /// Hands out the statements gathered so far, and forgets them.
+    fn take(&mut self) -> Vec<Triple> {
+        self.said.clear();
+        std::mem::take(&mut self.out)
+    }
+
     fn push(&mut self, subject: &str, predicate: String, object: Object) {
-        self.out.push(Triple { subject: subject.to_owned(), predicate, object });
+        let t = Triple { subject: subject.to_owned(), predicate, object };
+        if self.said.insert(t.clone()) {
+            self.out.push(t);
+        }
     }
 
     fn node(&mut self, subject: &str, class: &str) {
@@ -210,6 +225,11 @@ impl Builder<'_> {
         self.node(&iri, &cs(&camel_type(r.kind())));
         if let Some(t) = schema_type(r.kind()) {
             self.node(&iri, &schema(t));
+        }
+        if let AnyRecord::Place(p) = r
+            && p.kind == crate::model::PlaceKind::Country
+        {
+            self.node(&iri, &schema("Country"));
         }
         self.text(&iri, schema("identifier"), r.id());
         self.text(&iri, schema("name"), r.name());
@@ -286,6 +306,8 @@ impl Builder<'_> {
     fn target_iri(&mut self, target: Target<'_>) -> String {
         match target {
             Target::Record(kind, id) => record_iri(kind, id),
+            // A country is its place record where the dataset has one: one IRI per thing.
+            Target::Country(c) if self.ds.places().by_id(c.as_str()).is_some() => record_iri(Kind::Place, c.as_str()),
             Target::Country(c) => {
                 self.countries.insert(c);
                 country_iri(c)
@@ -309,6 +331,11 @@ impl Builder<'_> {
             }
             if let Some(doc) = &date.relative_to {
                 self.link_to(&node, cs("relativeTo"), record_iri(Kind::Document, doc.as_str()));
+            }
+            if let Some(y) = &date.year {
+                // One comparable year for every date that has one, whatever its precision.
+                self.literal(&node, cs("year"), y.value, Datatype::Integer);
+                self.literal(&node, cs("yearInferred"), y.is_inferred(), Datatype::Boolean);
             }
             let Some((value, datatype)) = date_literal(date) else { continue };
             self.literal(&node, cs("value"), &value, datatype);

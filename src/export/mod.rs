@@ -30,14 +30,18 @@
 //! `cs:quote` node per quote (`cs:text`, `cs:document`, `cs:line`, `cs:column`, `cs:start`,
 //! `cs:end`, byte offsets). A name the crate made up is marked `cs:nameSource "descriptive"`.
 //!
+//! - **No statement is said twice**: a link given once per role is one plain statement,
+//!   each role on its own `rdf:Statement` node. **A country is its place record**
+//!   (`place:singapore`, also a `schema:Country`) wherever the dataset has one.
 //! - **Links** are plain statements, `project:x cs:partOf project:y`, the predicate the
 //!   [`Relation`](crate::model::Relation) in camelCase; each is also an `rdf:Statement` node
 //!   (`…:link:N`) with `cs:basis` (`stated`, `context`, `name`, `geography`,
 //!   `common-usage`), `cs:inferred` (`true` unless stated), `cs:role` for the part played,
 //!   and `cs:evidence`, the quote the link rests on (see [`Evidence`](crate::query::Evidence)).
 //! - **Dates** are `cs:date` nodes: `cs:event` (`held`, `signed`, …), `cs:asWritten`,
-//!   `cs:precision`, `cs:yearInferredFrom`, `cs:relative`/`cs:relativeTo`, and a typed
-//!   `cs:value` (`xsd:date`, `xsd:gYearMonth` or `xsd:gYear`) only when the year is known.
+//!   `cs:precision`, `cs:yearInferredFrom`, `cs:relative`/`cs:relativeTo`; when the year is
+//!   known, `cs:year` (an `xsd:integer`, comparable whatever the precision) with
+//!   `cs:yearInferred`, and a typed `cs:value` (`xsd:date`, `xsd:gYearMonth` or `xsd:gYear`).
 //!   A forum's held date is also its `schema:startDate`. Date and figure nodes carry
 //!   `cs:evidence`, the record's first quote that holds their words as written.
 //! - **Figures**: `cs:count` nodes are `schema:QuantitativeValue` (`schema:value`,

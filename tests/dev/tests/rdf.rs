@@ -93,7 +93,8 @@ fn parties_of_depa_and_how_each_is_known() {
     let parties: Vec<_> = depa.links().into_iter().filter(|l| l.relation == Relation::Party).collect();
     let api = parties.iter().map(|l| match l.target {
         Target::Record(kind, id) => export::iri(kind, id),
-        Target::Country(c) => format!("urn:china-singapore:country:{c}"),
+        // A country is its place.
+        Target::Country(c) => export::iri(Kind::Place, c.as_str()),
     });
     assert!(parties.len() >= 2, "{parties:?}");
     let depa_iri = export::iri(Kind::Agreement, depa.id.as_str());
@@ -153,4 +154,38 @@ fn one_record_as_json_ld_holds_its_own_nodes() {
     assert!(subjects.iter().all(|s| s.starts_with(&forum_iri)), "{subjects:?}");
     let quotes = select(&store, "SELECT ?x WHERE { ?x a cs:Quote }");
     assert_eq!(quotes.len(), forum.quotes().len());
+}
+
+#[test]
+fn the_ntriples_say_no_statement_twice() {
+    let mut nt = Vec::new();
+    export::write_ntriples(china_singapore::dataset(), &mut nt).unwrap();
+    let text = String::from_utf8(nt).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let unique: BTreeSet<&str> = lines.iter().copied().collect();
+    assert_eq!(lines.len(), unique.len(), "{} repeated lines", lines.len() - unique.len());
+}
+
+#[test]
+fn organisations_in_singapore_by_the_natural_query() {
+    let ds = china_singapore::dataset();
+    let api =
+        ds.organization_filter().country(china_singapore::model::Country::Singapore).iter().map(|o| o.id.as_str());
+    let singapore = export::iri(Kind::Place, "singapore");
+    let query = format!("SELECT ?x WHERE {{ ?o a cs:Organization ; cs:country <{singapore}> ; schema:identifier ?x }}");
+    let sparql = select(&turtle_store(), &query);
+    assert!(!sparql.is_empty());
+    assert_eq!(set(sparql), set(api));
+}
+
+#[test]
+fn forums_held_in_2021_by_their_comparable_year() {
+    let ds = china_singapore::dataset();
+    let d = |s: &str| s.parse::<china_singapore::model::CalendarDate>().unwrap();
+    let api = ds.forum_filter().between(d("2021-01-01"), d("2021-12-31")).iter().map(|f| f.id.as_str());
+    let query =
+        "SELECT ?x WHERE { ?f a cs:Forum ; schema:identifier ?x ; cs:date ?d . ?d cs:event \"held\" ; cs:year 2021 }";
+    let sparql = select(&turtle_store(), query);
+    assert!(!sparql.is_empty());
+    assert_eq!(set(sparql), set(api));
 }
