@@ -30,6 +30,11 @@ pub const VOCAB: &str = "urn:china-singapore:vocab:";
 pub const SCHEMA: &str = "https://schema.org/";
 pub(crate) const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 pub(crate) const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+/// The W3C Web Annotation vocabulary, for where a quote sits in its document.
+pub(crate) const OA: &str = "http://www.w3.org/ns/oa#";
+
+/// How many characters of context a quote's `oa:TextQuoteSelector` gives either side.
+const CONTEXT_CHARS: usize = 32;
 
 /// A literal's datatype.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -119,6 +124,10 @@ fn camel(name: &str) -> String {
 
 fn cs(local: &str) -> String {
     format!("{VOCAB}{local}")
+}
+
+fn oa(local: &str) -> String {
+    format!("{OA}{local}")
 }
 
 fn schema(local: &str) -> String {
@@ -269,12 +278,39 @@ impl<'d> Builder<'d> {
             self.link_to(iri, cs("quote"), node.clone());
             self.node(&node, &cs("Quote"));
             self.text(&node, cs("text"), &q.text);
-            self.link_to(&node, cs("document"), record_iri(Kind::Document, q.document.as_str()));
-            if let Some(p) = q.position() {
-                for (name, v) in [("start", p.start), ("end", p.end), ("line", p.line), ("column", p.column)] {
-                    self.literal(&node, cs(name), v, Datatype::Integer);
-                }
+            let document = record_iri(Kind::Document, q.document.as_str());
+            self.link_to(&node, cs("document"), document.clone());
+            let Some(p) = q.position() else { continue };
+            for (name, v) in [("start", p.start), ("end", p.end), ("line", p.line), ("column", p.column)] {
+                self.literal(&node, cs(name), v, Datatype::Integer);
             }
+            self.selectors(&node, document, q, p);
+        }
+    }
+
+    /// A quote as a W3C Web Annotation target: an `oa:SpecificResource` of its document with
+    /// an `oa:TextPositionSelector` (character offsets, as annotation tools and SPARQL's
+    /// `SUBSTR` count) and an `oa:TextQuoteSelector` (the exact text, with a little before and
+    /// after).
+    fn selectors(&mut self, node: &str, document: String, q: &crate::Quote, p: &crate::model::Position) {
+        self.node(node, &oa("SpecificResource"));
+        self.link_to(node, oa("hasSource"), document);
+        let at = format!("{node}:position");
+        self.link_to(node, oa("hasSelector"), at.clone());
+        self.node(&at, &oa("TextPositionSelector"));
+        self.literal(&at, oa("start"), p.char_start, Datatype::Integer);
+        self.literal(&at, oa("end"), p.char_end, Datatype::Integer);
+        let words = format!("{node}:words");
+        self.link_to(node, oa("hasSelector"), words.clone());
+        self.node(&words, &oa("TextQuoteSelector"));
+        self.text(&words, oa("exact"), &q.text);
+        let text = self.ds.documents().by_id(&q.document).map(|d| d.text.clone());
+        if let Some(text) = text {
+            let before: String =
+                text[..p.start].chars().rev().take(CONTEXT_CHARS).collect::<Vec<_>>().into_iter().rev().collect();
+            let after: String = text[p.end..].chars().take(CONTEXT_CHARS).collect();
+            self.text(&words, oa("prefix"), &before);
+            self.text(&words, oa("suffix"), &after);
         }
     }
 

@@ -5,16 +5,16 @@ use std::io::Write;
 
 use serde_json::{Map, Value, json};
 
-use super::graph::{Datatype, Object, RDF, SCHEMA, Triple, VOCAB, XSD};
+use super::graph::{Datatype, OA, Object, RDF, SCHEMA, Triple, VOCAB, XSD};
 
 /// The `@context` every JSON-LD document the crate writes carries.
 fn context() -> Value {
-    json!({ "schema": SCHEMA, "cs": VOCAB, "rdf": RDF, "xsd": XSD })
+    json!({ "schema": SCHEMA, "cs": VOCAB, "rdf": RDF, "xsd": XSD, "oa": OA })
 }
 
 /// An IRI in compact form when one of the context's prefixes fits.
 fn compact(iri: &str) -> String {
-    for (prefix, ns) in [("schema", SCHEMA), ("cs", VOCAB), ("rdf", RDF), ("xsd", XSD)] {
+    for (prefix, ns) in [("schema", SCHEMA), ("cs", VOCAB), ("rdf", RDF), ("xsd", XSD), ("oa", OA)] {
         if let Some(local) = iri.strip_prefix(ns) {
             return format!("{prefix}:{local}");
         }

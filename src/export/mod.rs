@@ -28,7 +28,11 @@
 //! Every record has `schema:identifier` (its id), `schema:name`, `schema:alternateName`
 //! for each alias (and a `cs:alias` node with its `cs:aliasKind` and `cs:basis`), and a
 //! `cs:quote` node per quote (`cs:text`, `cs:document`, `cs:line`, `cs:column`, `cs:start`,
-//! `cs:end`, byte offsets). A name the crate made up is marked `cs:nameSource "descriptive"`.
+//! `cs:end`, byte offsets). Each quote is also a W3C Web Annotation `oa:SpecificResource`
+//! of its document (`oa:hasSource`) with an `oa:TextPositionSelector` (`oa:start`,
+//! `oa:end`: character offsets, as SPARQL's `SUBSTR` counts) and an
+//! `oa:TextQuoteSelector` (`oa:exact`, `oa:prefix`, `oa:suffix`). A name the crate made up
+//! is marked `cs:nameSource "descriptive"`.
 //!
 //! - **No statement is said twice**: a link given once per role is one plain statement,
 //!   each role on its own `rdf:Statement` node. **A country is its place record**

@@ -6,7 +6,7 @@ use std::io::Write;
 use oxrdf::{Literal, NamedNode, Triple};
 use oxttl::{NTriplesSerializer, TurtleSerializer};
 
-use super::graph::{self, BASE_IRI, Datatype, Object, RDF, SCHEMA, VOCAB, XSD};
+use super::graph::{self, BASE_IRI, Datatype, OA, Object, RDF, SCHEMA, VOCAB, XSD};
 use crate::{Dataset, Kind};
 
 /// Why an RDF export failed.
@@ -69,7 +69,7 @@ pub fn rdf_triples(ds: &Dataset) -> Result<Vec<Triple>, RdfError> {
 /// assert!(text.contains("@prefix schema: <https://schema.org/>"));
 /// ```
 pub fn write_turtle(ds: &Dataset, out: impl Write) -> Result<(), RdfError> {
-    let prefixes = [("schema", SCHEMA), ("cs", VOCAB), ("rdf", RDF), ("xsd", XSD)];
+    let prefixes = [("schema", SCHEMA), ("cs", VOCAB), ("rdf", RDF), ("xsd", XSD), ("oa", OA)];
     let kinds = Kind::ALL.iter().map(|k| (k.as_str(), format!("{BASE_IRI}{k}:")));
     let mut s = TurtleSerializer::new();
     for (name, iri) in prefixes.iter().map(|&(n, i)| (n, i.to_owned())).chain(kinds) {

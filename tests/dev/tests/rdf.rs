@@ -16,6 +16,7 @@ use oxigraph::store::Store;
 const PREFIXES: &str = "PREFIX cs: <urn:china-singapore:vocab:>
 PREFIX schema: <https://schema.org/>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
 ";
 
 fn load(format: RdfFormat, bytes: &[u8]) -> Store {
@@ -188,4 +189,25 @@ fn forums_held_in_2021_by_their_comparable_year() {
     let sparql = select(&turtle_store(), query);
     assert!(!sparql.is_empty());
     assert_eq!(set(sparql), set(api));
+}
+
+#[test]
+fn every_quote_cut_out_by_its_character_offsets_in_sparql_is_the_quote() {
+    let store = turtle_store();
+    let all = "SELECT ?x WHERE { ?x oa:hasSelector ?at . ?at a oa:TextPositionSelector }";
+    let quotes = select(&store, all);
+    let total: usize = china_singapore::dataset().records().map(|r| r.quotes().len()).sum();
+    assert_eq!(quotes.len(), total);
+    let cut = |test: &str| {
+        let query = format!(
+            "SELECT ?x WHERE {{
+                ?x oa:hasSource ?doc ; oa:hasSelector ?at , ?words .
+                ?at a oa:TextPositionSelector ; oa:start ?s ; oa:end ?e .
+                ?words a oa:TextQuoteSelector ; oa:exact ?exact .
+                ?doc cs:text ?text .
+                FILTER(SUBSTR(?text, ?s + 1, ?e - ?s) {test} ?exact) }}"
+        );
+        select(&store, &query).len()
+    };
+    assert_eq!((cut("="), cut("!=")), (total, 0));
 }
