@@ -8,7 +8,8 @@
 //!   lists them), each link also as an `rdf:Statement` carrying its basis and evidence;
 //! - every other top-level scalar field (and list of scalars), under its JSON name in
 //!   camelCase: from the record's serde serialisation, so a new field needs no edit here;
-//! - the whole record as JSON (`cs:json`, datatype `rdf:JSON`), so nothing is lost.
+//! - every other field of the record's JSON, nested objects as nodes and lists in order,
+//!   so nothing the record holds is left out.
 
 use std::collections::{BTreeSet, HashSet};
 
@@ -46,7 +47,6 @@ pub(crate) enum Datatype {
     Date,
     GYearMonth,
     GYear,
-    Json,
 }
 
 impl Datatype {
@@ -60,7 +60,6 @@ impl Datatype {
             Datatype::Date => (XSD, "date"),
             Datatype::GYearMonth => (XSD, "gYearMonth"),
             Datatype::GYear => (XSD, "gYear"),
-            Datatype::Json => (RDF, "JSON"),
         };
         format!("{ns}{local}")
     }
@@ -256,8 +255,7 @@ impl<'d> Builder<'d> {
         for (field, text) in &texts {
             self.text(&iri, cs(&camel(field.as_str())), text);
         }
-        let said: BTreeSet<&str> = texts.iter().map(|&(_, t)| t).collect();
-        self.scalars(&iri, r, &said);
+        self.fields(&iri, r);
     }
 
     fn aliases(&mut self, iri: &str, r: AnyRecord<'_>) {
@@ -417,37 +415,54 @@ impl<'d> Builder<'d> {
         }
     }
 
-    /// One scalar value of a field, unless it is a text already said.
-    fn scalar(&mut self, iri: &str, predicate: &str, item: &Value, said: &BTreeSet<&str>) {
-        match item {
-            Value::String(s) if !said.contains(s.as_str()) => self.text(iri, predicate.to_owned(), s),
-            Value::Number(n) if n.is_f64() => self.literal(iri, predicate.to_owned(), n, Datatype::Double),
-            Value::Number(n) => self.literal(iri, predicate.to_owned(), n, Datatype::Integer),
-            Value::Bool(b) => self.literal(iri, predicate.to_owned(), b, Datatype::Boolean),
-            _ => {}
+    /// Every field of the record's JSON but those said already (its id, names, aliases and
+    /// quotes), under its JSON name in camelCase: a scalar as a literal, an object as a node
+    /// `…:field:N` holding its own fields the same way, a list item by item, each item node
+    /// with its 1-based `cs:order`.
+    fn fields(&mut self, iri: &str, r: AnyRecord<'_>) {
+        let Ok(Value::Object(fields)) = serde_json::to_value(r) else { return };
+        for (name, value) in &fields {
+            if !matches!(name.as_str(), "id" | "name" | "title" | "name_source" | "aliases" | "quotes") {
+                self.field(iri, name, value);
+            }
         }
     }
 
-    /// Top-level scalar fields and lists of scalars not said already, and the whole record
-    /// as JSON.
-    fn scalars(&mut self, iri: &str, r: AnyRecord<'_>, said: &BTreeSet<&str>) {
-        let Ok(Value::Object(fields)) = serde_json::to_value(r) else { return };
-        for (name, value) in &fields {
-            if matches!(name.as_str(), "id" | "name" | "name_source") {
-                continue;
-            }
-            let items = match value {
-                Value::Array(items) => items.as_slice(),
-                one => std::slice::from_ref(one),
-            };
-            for item in items {
-                // A speaker's role is `{"role", "basis"}`: the role is the value.
-                let item = if name == "roles" { item.get("role").unwrap_or(item) } else { item };
-                self.scalar(iri, &cs(&camel(name)), item, said);
+    /// One field's value under `subject`.
+    fn field(&mut self, subject: &str, name: &str, value: &Value) {
+        let predicate = cs(&camel(name));
+        let items: &[Value] = match value {
+            Value::Array(items) => items,
+            one => std::slice::from_ref(one),
+        };
+        let ordered = value.is_array();
+        for (i, item) in items.iter().enumerate() {
+            match item {
+                Value::Object(map) => {
+                    let node = format!("{subject}:{}:{}", camel(name), i + 1);
+                    self.link_to(subject, predicate.clone(), node.clone());
+                    if ordered {
+                        self.literal(&node, cs("order"), i + 1, Datatype::Integer);
+                    }
+                    for (k, v) in map {
+                        self.field(&node, k, v);
+                    }
+                }
+                Value::Array(_) => self.field(subject, name, item),
+                scalar => self.scalar(subject, &predicate, scalar),
             }
         }
-        let json = Value::Object(fields).to_string();
-        self.literal(iri, cs("json"), json, Datatype::Json);
+    }
+
+    /// One scalar value of a field.
+    fn scalar(&mut self, subject: &str, predicate: &str, item: &Value) {
+        match item {
+            Value::String(s) => self.text(subject, predicate.to_owned(), s),
+            Value::Number(n) if n.is_f64() => self.literal(subject, predicate.to_owned(), n, Datatype::Double),
+            Value::Number(n) => self.literal(subject, predicate.to_owned(), n, Datatype::Integer),
+            Value::Bool(b) => self.literal(subject, predicate.to_owned(), b, Datatype::Boolean),
+            _ => {}
+        }
     }
 }
 

@@ -53,9 +53,12 @@
 //!   `cs:amount` nodes are `schema:MonetaryAmount` (`schema:value`, `schema:currency` as
 //!   ISO 4217, `cs:amountKind`, `cs:asWritten`).
 //! - **Texts** (descriptions, aims, statements, talk titles, findings, …) are
-//!   `cs:description`, `cs:aim`, …; other scalar fields keep their JSON name in camelCase
-//!   (`cs:kind`, `cs:sectors`, `cs:status`, `cs:roles`); and the whole record is
-//!   `cs:json`, an `rdf:JSON` literal, so nothing the record holds is lost.
+//!   `cs:description`, `cs:aim`, …; every other field keeps its JSON name in camelCase
+//!   (`cs:kind`, `cs:sectors`, `cs:status`): a scalar as a literal, an object as a node
+//!   `…:field:N` holding its own fields the same way, each item of a list with its 1-based
+//!   `cs:order`. So speaking order, sessions, post titles, the current talk title,
+//!   cooperation levels, count periods and role notes are all triples; no field is left
+//!   out, and none is an opaque literal.
 //!
 //! ```
 //! use china_singapore::export;

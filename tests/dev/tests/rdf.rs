@@ -50,18 +50,22 @@ fn set<T: Into<String>>(items: impl IntoIterator<Item = T>) -> BTreeSet<String> 
 }
 
 #[test]
-fn keynote_speakers_of_the_fourth_forum() {
+fn keynote_speakers_of_the_fourth_forum_in_speaking_order_each_once() {
     let ds = china_singapore::dataset();
     let forum = ds.forums().by_name("fourth China-Singapore Trade in Services Innovation Forum").unwrap();
-    let api = ds.speaker_filter().forum(&forum.id).role(SpeakerRole::Keynote).iter().map(|s| s.id.as_str());
+    let keynotes: BTreeSet<&str> =
+        ds.speaker_filter().forum(&forum.id).role(SpeakerRole::Keynote).iter().map(|s| s.id.as_str()).collect();
+    let api: Vec<&str> = forum.speaking_order().map(|(_, s)| s.as_str()).filter(|s| keynotes.contains(s)).collect();
     let query = format!(
-        "SELECT ?x WHERE {{ ?s a cs:Speaker ; cs:roles \"keynote\" ; schema:identifier ?x ;
-                             cs:spokeAt/cs:parentEvent* <{}> }}",
+        "SELECT ?x WHERE {{ <{}> cs:programme ?session . ?session cs:order ?so ; cs:speakers ?slot .
+                             ?slot cs:order ?o ; cs:id ?x .
+                             ?s schema:identifier ?x ; cs:roles ?r . ?r cs:role \"keynote\" }}
+         ORDER BY ?so ?o",
         export::iri(Kind::Forum, forum.id.as_str())
     );
     let sparql = select(&turtle_store(), &query);
-    assert_eq!(set(sparql.clone()), set(api));
-    assert_eq!(sparql.len(), 4);
+    assert_eq!(sparql, api);
+    assert_eq!(sparql, ["chi-fulin", "qian-bin", "li-tao", "wei-zhe"]);
 }
 
 #[test]
@@ -210,4 +214,71 @@ fn every_quote_cut_out_by_its_character_offsets_in_sparql_is_the_quote() {
         select(&store, &query).len()
     };
     assert_eq!((cut("="), cut("!=")), (total, 0));
+}
+
+/// Every key path in a JSON value, as `a.b.c` (list items share their list's path).
+fn paths(value: &serde_json::Value, prefix: &str, out: &mut BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            // A null field holds nothing to say.
+            for (k, v) in map.iter().filter(|(_, v)| !v.is_null()) {
+                let path = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                out.insert(path.clone());
+                paths(v, &path, out);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| paths(v, prefix, out)),
+        _ => {}
+    }
+}
+
+fn camel(key: &str) -> String {
+    let mut out = String::new();
+    let mut up = false;
+    for c in key.chars() {
+        if c == '_' || c == '-' {
+            up = true;
+        } else if up {
+            out.extend(c.to_uppercase());
+            up = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn every_field_of_the_json_reaches_the_rdf_as_a_predicate() {
+    let ds = china_singapore::dataset();
+    let mut all = BTreeSet::new();
+    for r in ds.records() {
+        paths(&serde_json::to_value(r).unwrap(), "", &mut all);
+    }
+    let store = turtle_store();
+    let predicates = set(select(&store, "SELECT DISTINCT ?x WHERE { ?s ?x ?o }"));
+    // The fields every record has are said with schema.org terms or their own nodes.
+    let special = |path: &str| -> Option<&'static str> {
+        Some(match path {
+            "id" => "https://schema.org/identifier",
+            "name" | "title" | "aliases.name" => "https://schema.org/name",
+            "name_source" => "urn:china-singapore:vocab:nameSource",
+            "aliases" => "urn:china-singapore:vocab:alias",
+            "aliases.kind" => "urn:china-singapore:vocab:aliasKind",
+            "quotes" => "urn:china-singapore:vocab:quote",
+            "quotes.position" | "quotes.position.char_start" => "http://www.w3.org/ns/oa#start",
+            "quotes.position.char_end" => "http://www.w3.org/ns/oa#end",
+            _ => return None,
+        })
+    };
+    let mut missing = Vec::new();
+    for path in &all {
+        let key = path.rsplit('.').next().unwrap();
+        let expected = special(path).map_or_else(|| format!("urn:china-singapore:vocab:{}", camel(key)), str::to_owned);
+        if !predicates.contains(&expected) {
+            missing.push(format!("{path} → {expected}"));
+        }
+    }
+    assert!(all.len() > 60, "{} paths", all.len());
+    assert!(missing.is_empty(), "fields with no predicate: {missing:#?}");
 }
