@@ -133,16 +133,31 @@ fn schema(local: &str) -> String {
     format!("{SCHEMA}{local}")
 }
 
-/// The schema.org type that fits a kind, if one does.
-fn schema_type(kind: Kind) -> Option<&'static str> {
+/// The schema.org type of a kind.
+fn schema_type(kind: Kind) -> &'static str {
     match kind {
-        Kind::Forum => Some("Event"),
-        Kind::Speaker => Some("Person"),
-        Kind::Organization => Some("Organization"),
-        Kind::Place => Some("Place"),
-        Kind::Document => Some("CreativeWork"),
-        _ => None,
+        Kind::Forum => "Event",
+        Kind::Speaker => "Person",
+        Kind::Organization => "Organization",
+        Kind::Place => "Place",
+        Kind::Document | Kind::Agreement => "CreativeWork",
+        Kind::Project => "Project",
     }
+}
+
+/// The schema.org property a link is also said with, where one fits.
+fn schema_property(source: Kind, l: &Link<'_>) -> Option<&'static str> {
+    use crate::model::{ForumRole, Relation as R, Role};
+    Some(match (source, l.relation, l.role) {
+        (Kind::Project | Kind::Forum, R::Place, _) => "location",
+        (Kind::Place, R::Within, _) => "containedInPlace",
+        (Kind::Organization, R::Parent, _) => "parentOrganization",
+        (Kind::Forum, R::ParentEvent, _) => "superEvent",
+        (Kind::Forum, R::Involves, Some(Role::Forum(ForumRole::Host | ForumRole::Organizer))) => "organizer",
+        (Kind::Organization, R::BasedIn, _) => "location",
+        (Kind::Speaker, R::PostIn, _) => "affiliation",
+        _ => return None,
+    })
 }
 
 /// The whole dataset's statements, record by record in [`Dataset::records`] order, then
@@ -231,9 +246,7 @@ impl<'d> Builder<'d> {
     fn record(&mut self, r: AnyRecord<'_>) {
         let iri = record_iri(r.kind(), r.id());
         self.node(&iri, &cs(&camel_type(r.kind())));
-        if let Some(t) = schema_type(r.kind()) {
-            self.node(&iri, &schema(t));
-        }
+        self.node(&iri, &schema(schema_type(r.kind())));
         if let AnyRecord::Place(p) = r
             && p.kind == crate::model::PlaceKind::Country
         {
@@ -321,6 +334,9 @@ impl<'d> Builder<'d> {
             let predicate = cs(&camel(l.relation.as_str()));
             let object = self.target_iri(l.target);
             self.link_to(iri, predicate.clone(), object.clone());
+            if let Some(property) = schema_property(r.kind(), l) {
+                self.link_to(iri, schema(property), object.clone());
+            }
             let node = format!("{iri}:link:{}", i + 1);
             self.node(&node, &format!("{RDF}Statement"));
             self.link_to(&node, format!("{RDF}subject"), iri.to_owned());

@@ -60,6 +60,30 @@
 //!   cooperation levels, count periods and role notes are all triples; no field is left
 //!   out, and none is an opaque literal.
 //!
+//! # The vocabulary
+//!
+//! Prefixes: `cs:` is [`VOCAB`], `schema:` is [`SCHEMA`], `oa:` the W3C Web Annotation
+//! vocabulary (`http://www.w3.org/ns/oa#`), `rdf:` and `xsd:` the usual.
+//!
+//! | term | meaning | domain | range |
+//! |---|---|---|---|
+//! | `cs:Project`, `cs:Agreement`, `cs:Forum`, `cs:Speaker`, `cs:Organization`, `cs:Place`, `cs:Document` | a record of that kind; also `schema:Project`, `schema:CreativeWork` (agreements, documents), `schema:Event`, `schema:Person`, `schema:Organization`, `schema:Place` (and `schema:Country` for a country) | — | — |
+//! | `schema:identifier`, `schema:name`, `schema:alternateName` | the record's id, canonical name, each alias | record | string |
+//! | `cs:nameSource` | `descriptive` when the crate made the name up | record | string |
+//! | `cs:alias` → `cs:Alias` | an alias with `schema:name`, `cs:aliasKind`, `cs:basis` | record | node |
+//! | `cs:quote` → `cs:Quote`, `oa:SpecificResource` | a passage: `cs:text`, `cs:document`, `cs:start`/`cs:end` (bytes), `cs:line`, `cs:column` (characters) | record | node |
+//! | `oa:hasSource`, `oa:hasSelector` | the quote's document; its `oa:TextPositionSelector` (`oa:start`, `oa:end`, character offsets) and `oa:TextQuoteSelector` (`oa:exact`, `oa:prefix`, `oa:suffix`) | quote | node |
+//! | `cs:<relation>` (`cs:partOf`, `cs:within`, `cs:place`, `cs:party`, `cs:involves`, `cs:spokeAt`, … one per [`Relation`](crate::model::Relation)) | a link, said once however many roles it has | record | record |
+//! | `schema:location`, `schema:containedInPlace`, `schema:parentOrganization`, `schema:superEvent`, `schema:organizer`, `schema:affiliation` | the same links in schema.org terms, where one fits | record | record |
+//! | `rdf:Statement` with `rdf:subject`/`rdf:predicate`/`rdf:object` | one link, with `cs:basis`, `cs:inferred` (boolean), `cs:role`, `cs:evidence` (the quote it rests on) | — | — |
+//! | `cs:date` → `cs:Date` | a date: `cs:event`, `cs:asWritten`, `cs:precision`, `cs:year` (integer), `cs:yearInferred`, `cs:yearInferredFrom`, `cs:relative`, `cs:relativeTo`, `cs:value` (typed), `cs:evidence` | record | node |
+//! | `schema:startDate` | a forum's held date | forum | `xsd:date`, `gYearMonth` or `gYear` |
+//! | `cs:count` → `schema:QuantitativeValue` | a count: `schema:value`, `schema:maxValue`, `schema:unitText`, `cs:qualifier`, `cs:status`, `cs:asWritten`, `cs:including`, `cs:evidence` | record | node |
+//! | `cs:amount` → `schema:MonetaryAmount` | an amount: `schema:value`, `schema:currency`, `cs:amountKind`, `cs:asWritten`, `cs:evidence` | record | node |
+//! | `cs:description`, `cs:aim`, `cs:achievement`, `cs:statement`, `cs:theme`, `cs:finding`, `cs:talkTitle`, … (one per [`TextKind`](crate::model::TextKind)) | every text a record holds, for text search | record | string |
+//! | `cs:<field>` (`cs:sectors`, `cs:programme`, `cs:posts`, `cs:roles`, `cs:talk`, …) | every field of the record's JSON under its name in camelCase: a scalar as a literal, an object as a node `…:field:N` holding its own fields so | record or field node | literal or node |
+//! | `cs:order` | a list item's 1-based place in its list (speaking order, sessions) | field node | integer |
+//!
 //! ```
 //! use china_singapore::export;
 //! let ds = china_singapore::dataset();

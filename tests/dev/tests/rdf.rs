@@ -282,3 +282,25 @@ fn every_field_of_the_json_reaches_the_rdf_as_a_predicate() {
     assert!(all.len() > 60, "{} paths", all.len());
     assert!(missing.is_empty(), "fields with no predicate: {missing:#?}");
 }
+
+#[test]
+fn every_record_has_a_schema_org_type_and_links_use_schema_org_where_they_fit() {
+    let ds = china_singapore::dataset();
+    let store = turtle_store();
+    let typed = select(
+        &store,
+        "SELECT DISTINCT ?x WHERE { ?r schema:identifier ?x ; a ?t . FILTER(STRSTARTS(STR(?t), \"https://schema.org/\")) }",
+    );
+    assert_eq!(typed.len(), ds.records().count());
+    let iri = |k: Kind, id: &str| export::iri(k, id);
+    let one = |s: String, p: &str| select(&store, &format!("SELECT ?x WHERE {{ <{s}> schema:{p} ?x }}"));
+    assert_eq!(
+        one(iri(Kind::Organization, "ncs"), "parentOrganization"),
+        [iri(Kind::Organization, "singapore-telecom")]
+    );
+    assert_eq!(one(iri(Kind::Forum, "trade-in-services-forum-4"), "superEvent"), [iri(Kind::Forum, "ciie-4")]);
+    let within = ds.places().by_id("guangzhou").unwrap().within.iter().map(|w| iri(Kind::Place, w.id.as_str()));
+    assert_eq!(set(one(iri(Kind::Place, "guangzhou"), "containedInPlace")), set(within));
+    let organizers = set(one(iri(Kind::Forum, "trade-in-services-forum-4"), "organizer"));
+    assert_eq!(organizers.len(), 3, "{organizers:?}"); // the host and the two organisers
+}
