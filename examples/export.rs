@@ -43,6 +43,10 @@ struct Args {
     /// (`=`, `+`, `-`, `@`, …); by default such a cell gets a leading apostrophe.
     #[arg(long)]
     raw_cells: bool,
+    /// Start each CSV file with a UTF-8 byte order mark, so spreadsheets that guess the
+    /// encoding (LibreOffice's default import, Excel) read "People’s" as written.
+    #[arg(long)]
+    bom: bool,
 }
 
 type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
@@ -82,7 +86,7 @@ fn run(ds: &Dataset, args: &Args) -> Result {
     let (name, write): (&str, Writer) = match args.format {
         Format::Csv => {
             let dir = args.out.as_deref().ok_or("--format csv writes one file per kind: give --out DIR")?;
-            return write_csv(ds, dir, !args.raw_cells);
+            return write_csv(ds, dir, !args.raw_cells, args.bom);
         }
         Format::Json => ("dataset.json", |ds, w| Ok(serde_json::to_writer_pretty(w, ds)?)),
         Format::Jsonld => ("dataset.jsonld", |ds, w| Ok(export::write_json_ld(ds, w)?)),
@@ -109,12 +113,17 @@ fn run(ds: &Dataset, args: &Args) -> Result {
 }
 
 /// One CSV file per kind, `projects.csv` and so on, columns as `export::Sheet` gives them;
-/// with `inert`, a cell a spreadsheet would run as a formula gets a leading apostrophe.
-fn write_csv(ds: &Dataset, dir: &Path, inert: bool) -> Result {
+/// with `inert`, a cell a spreadsheet would run as a formula gets a leading apostrophe;
+/// with `bom`, each file starts with a UTF-8 byte order mark.
+fn write_csv(ds: &Dataset, dir: &Path, inert: bool, bom: bool) -> Result {
     std::fs::create_dir_all(dir)?;
     for sheet in export::sheets(ds) {
         let path = dir.join(sheet.file_name());
-        let mut w = csv::Writer::from_path(&path)?;
+        let mut file = BufWriter::new(File::create(&path)?);
+        if bom {
+            file.write_all("\u{feff}".as_bytes())?;
+        }
+        let mut w = csv::Writer::from_writer(file);
         w.write_record(&sheet.columns)?;
         for row in &sheet.rows {
             let cell = |c: &String| if inert { export::inert(c).into_owned() } else { c.clone() };

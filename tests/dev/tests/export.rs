@@ -94,3 +94,17 @@ fn csv_needs_a_directory_and_json_ld_goes_to_stdout() {
     export::write_json_ld(china_singapore::dataset(), &mut written).unwrap();
     assert_eq!(doc, serde_json::from_slice::<serde_json::Value>(&written).unwrap());
 }
+
+#[test]
+fn csv_with_bom_starts_every_file_with_the_mark_and_reads_back() {
+    let dir = scratch("bom");
+    let out = run_example(&["--format", "csv", "--out", dir.to_str().unwrap(), "--bom"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for sheet in export::sheets(china_singapore::dataset()) {
+        let bytes = std::fs::read(dir.join(sheet.file_name())).unwrap();
+        let text = bytes.strip_prefix("\u{feff}".as_bytes()).expect("a byte order mark");
+        let header = csv::Reader::from_reader(text).headers().unwrap().clone();
+        assert_eq!(header.get(0), Some("id"), "{}", sheet.file_name());
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
