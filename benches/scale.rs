@@ -4,7 +4,7 @@
 //! records, suggestions for mistyped names against computing the edit distance to every
 //! name, and load throughput at each size. And
 //! hostile input of 1,000 and 100,000 records (`tests/common/adversarial.rs`): a file of
-//! bad records, quotes in periodic text, names the old key hash folded together; and
+//! bad records, quotes in periodic text, names whose UTF-8 differs only in bit 5; and
 //! hostile queries at two sizes (see `HostileQueries`), each within 3× per unit of input.
 //!
 //! `cargo bench --bench scale` (table), `-- --json` (one JSON object per line),
@@ -202,8 +202,8 @@ fn main() {
         );
     }
 
-    // Hostile input costs the same per record at 100,000 records as at 1,000 (the old
-    // loader was quadratic on each). Rows are per record: ops = records.
+    // Hostile input costs the same per record at 100,000 records as at 1,000 (a quadratic
+    // loader would not). Rows are per record: ops = records.
     for row in ["adversarial/diagnostics", "adversarial/quotes", "adversarial/colliding_names"] {
         b.target(
             &format!("{row}/100000 vs {row}/1000, per record"),

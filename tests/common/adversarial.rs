@@ -43,7 +43,7 @@ pub fn quotes(n: usize) -> Files {
 }
 
 /// `n` places whose names are 17 letters, each 一 (U+4E00) or 丠 (U+4E20): distinct names
-/// whose UTF-8 differs only in bit 5 of some bytes, which the old key hash folded together.
+/// whose UTF-8 differs only in bit 5 of some bytes, which a careless byte hash folds together.
 pub fn colliding_names(n: usize) -> Files {
     let mut files = document(String::new());
     let places: Vec<String> = (0..n)
