@@ -153,6 +153,18 @@ impl Staging {
         }
     }
 
+    /// Removes file or link `name` from this directory, if it is one (never a directory).
+    fn remove_file(&self, name: &str) {
+        #[cfg(unix)]
+        {
+            let _ = rustix::fs::unlinkat(&self.fd, name, rustix::fs::AtFlags::empty());
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = std::fs::remove_file(self.path.join(name));
+        }
+    }
+
     /// Moves `from` (in this directory) to `to`, replacing an empty directory `to` if `empty`.
     fn rename(&self, from: &str, to: &str, empty: bool) -> Result<(), WriteError> {
         let target = self.path.join(to);
@@ -267,12 +279,21 @@ pub fn write_dir(ds: &Dataset, dir: impl AsRef<Path>) -> Result<(), WriteError> 
     let parent = Staging::open(parent.to_path_buf())?;
     let tmp_name = staging_name(name);
     let tmp = parent.mkdir(&tmp_name)?;
+    let swapped = |path: &Path| WriteError::Io {
+        path: path.to_path_buf(),
+        source: std::io::Error::other("the staging directory was replaced while being written"),
+    };
     let written = write_into(ds, &tmp).and_then(|()| {
         if !parent.holds(&tmp_name, &tmp) {
-            let source = std::io::Error::other("the staging directory was replaced while being written");
-            return Err(WriteError::Io { path: tmp.path.clone(), source });
+            return Err(swapped(&tmp.path));
         }
-        parent.rename(&tmp_name, name, existed)
+        parent.rename(&tmp_name, name, existed)?;
+        // Swapped between the check and the move: what was moved is not ours. Take it away.
+        if !parent.holds(name, &tmp) {
+            parent.remove_file(name);
+            return Err(swapped(dir));
+        }
+        Ok(())
     });
     if written.is_err() && parent.holds(&tmp_name, &tmp) {
         let _ = std::fs::remove_dir_all(&tmp.path);

@@ -559,6 +559,13 @@ fn a_link_swapped_in_for_the_staging_directory_redirects_no_write() {
     let parent = root.join("parent");
     std::fs::create_dir(&parent).unwrap();
     let done = AtomicBool::new(false);
+    /// Stops the watcher however the writing ends, a failed assertion included.
+    struct Stop<'a>(&'a AtomicBool);
+    impl Drop for Stop<'_> {
+        fn drop(&mut self) {
+            self.0.store(true, Ordering::Release);
+        }
+    }
     let mut swaps = 0;
     std::thread::scope(|s| {
         let watcher = s.spawn(|| {
@@ -578,6 +585,7 @@ fn a_link_swapped_in_for_the_staging_directory_redirects_no_write() {
             }
             swapped
         });
+        let stop = Stop(&done);
         for i in 0..100 {
             let target = parent.join(format!("out-{i}"));
             if write_dir(&ds, &target).is_ok() {
@@ -586,7 +594,7 @@ fn a_link_swapped_in_for_the_staging_directory_redirects_no_write() {
                 assert!(Dataset::from_dir(&target).is_ok());
             }
         }
-        done.store(true, Ordering::Release);
+        drop(stop);
         swaps = watcher.join().unwrap();
     });
     assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0, "a write went through the link ({swaps} swaps)");
