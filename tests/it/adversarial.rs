@@ -339,7 +339,8 @@ fn the_same_path_given_twice_in_memory_is_an_error() {
 
 /// Swaps `path` back and forth `times` times on another thread, between a regular file
 /// (written afresh each time from `text`) and what `other` puts at a side path, while
-/// `load` runs on this thread until the swapping ends; returns each load's result.
+/// `load` runs on this thread until the swapping ends, once more after; returns each
+/// load's result.
 #[cfg(unix)]
 fn while_swapping<T: Send>(
     path: &Path,
@@ -363,11 +364,15 @@ fn while_swapping<T: Send>(
             std::fs::rename(&regular, path).unwrap();
             done.store(true, Ordering::Release);
         });
+        // At least one load, and one more after the swapping ends (the file then regular).
         let mut results = Vec::new();
-        while !done.load(Ordering::Acquire) {
+        loop {
+            let finished = done.load(Ordering::Acquire);
             results.push(load());
+            if finished {
+                break results;
+            }
         }
-        results
     })
 }
 
