@@ -125,12 +125,8 @@ pub trait Record: sealed::Sealed + fmt::Display + fmt::Debug + Send + Sync + 'st
 /// The first quote holding `words`, as written or else ignoring case and the kind of
 /// space (a no-break space matches a space).
 pub(crate) fn quote_containing<'q>(quotes: &'q [Quote], words: &str) -> Option<&'q Quote> {
-    quotes.iter().find(|q| q.text.contains(words) && !words.trim().is_empty()).or_else(|| {
-        let (needle, _) = folded(words.trim());
-        quotes.iter().find(|q| {
-            !needle.is_empty() && memchr::memmem::find(folded(&q.text).0.as_bytes(), needle.as_bytes()).is_some()
-        })
-    })
+    let as_written = quotes.iter().find(|q| q.text.contains(words) && !words.trim().is_empty());
+    as_written.or_else(|| quotes.iter().find(|q| find_loosely(&q.text, words).is_some()))
 }
 
 /// Where a word was found: its quote, and its byte range in the quote's text.
