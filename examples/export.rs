@@ -1,12 +1,14 @@
-//! Writes the whole dataset as JSON (every record, every field), CSV (one file per kind),
-//! JSON-LD, or, built with `--features rdf`, Turtle or N-Triples. The formats are
-//! described in the README ("Export") and the `export` module's docs.
+//! Writes the whole dataset as JSON (every record, every field), CSV (one file per table of
+//! the relational export), JSON-LD, or, built with `--features rdf`, Turtle or N-Triples,
+//! or with `--features sqlite`, a SQLite database. The formats are described in the
+//! `export` module's docs.
 //!
 //! ```sh
-//! cargo run --example export > dataset.json
-//! cargo run --example export -- --format csv --out csv/
-//! cargo run --example export -- --format jsonld > dataset.jsonld
-//! cargo run --features rdf --example export -- --format turtle > dataset.ttl
+//! cargo run -p china-singapore-dev --example export > dataset.json
+//! cargo run -p china-singapore-dev --example export -- --format csv --out csv/
+//! cargo run -p china-singapore-dev --example export -- --format jsonld > dataset.jsonld
+//! cargo run -p china-singapore-dev --features rdf --example export -- --format turtle > dataset.ttl
+//! cargo run -p china-singapore-dev --features sqlite --example export -- --format sqlite --out db/
 //! ```
 
 use std::fs::File;
@@ -20,7 +22,7 @@ use clap::{Parser, ValueEnum};
 enum Format {
     /// The records as the crate serialises them, one JSON document.
     Json,
-    /// One CSV file per kind (needs --out).
+    /// One CSV file per table of the relational export (needs --out).
     Csv,
     /// JSON-LD with a schema.org context.
     Jsonld,
@@ -28,6 +30,8 @@ enum Format {
     Turtle,
     /// N-Triples (needs the `rdf` feature).
     Ntriples,
+    /// A SQLite database, `dataset.sqlite` (needs the `sqlite` feature and --out).
+    Sqlite,
 }
 
 /// Write the dataset in another format.
@@ -88,6 +92,10 @@ fn run(ds: &Dataset, args: &Args) -> Result {
             let dir = args.out.as_deref().ok_or("--format csv writes one file per kind: give --out DIR")?;
             return write_csv(ds, dir, !args.raw_cells, args.bom);
         }
+        Format::Sqlite => {
+            let dir = args.out.as_deref().ok_or("--format sqlite writes a database file: give --out DIR")?;
+            return sqlite(ds, dir);
+        }
         Format::Json => ("dataset.json", |ds, w| Ok(serde_json::to_writer_pretty(w, ds)?)),
         Format::Jsonld => ("dataset.jsonld", |ds, w| Ok(export::write_json_ld(ds, w)?)),
         Format::Turtle => ("dataset.ttl", turtle),
@@ -112,27 +120,50 @@ fn run(ds: &Dataset, args: &Args) -> Result {
     Ok(())
 }
 
-/// One CSV file per kind, `projects.csv` and so on, columns as `export::Sheet` gives them;
-/// with `inert`, a cell a spreadsheet would run as a formula gets a leading apostrophe;
-/// with `bom`, each file starts with a UTF-8 byte order mark.
+/// One CSV file per table, `projects.csv`, `quotes.csv` and so on, each with its fixed
+/// header, an empty cell for no value; with `inert`, a cell a spreadsheet would run as a
+/// formula gets a leading apostrophe; with `bom`, each file starts with a UTF-8 byte order
+/// mark.
 fn write_csv(ds: &Dataset, dir: &Path, inert: bool, bom: bool) -> Result {
     std::fs::create_dir_all(dir)?;
-    for sheet in export::sheets(ds) {
-        let path = dir.join(sheet.file_name());
+    for table in export::tables(ds) {
+        let path = dir.join(format!("{}.csv", table.name));
         let mut file = BufWriter::new(File::create(&path)?);
         if bom {
             file.write_all("\u{feff}".as_bytes())?;
         }
         let mut w = csv::Writer::from_writer(file);
-        w.write_record(&sheet.columns)?;
-        for row in &sheet.rows {
-            let cell = |c: &String| if inert { export::inert(c).into_owned() } else { c.clone() };
+        w.write_record(table.columns.iter().map(|c| c.name))?;
+        for row in &table.rows {
+            let cell = |c: &export::Cell| {
+                let text = c.to_string();
+                if inert { export::inert(&text).into_owned() } else { text }
+            };
             w.write_record(row.iter().map(cell))?;
         }
         w.flush()?;
-        eprintln!("wrote {} ({} rows, {} columns)", path.display(), sheet.rows.len(), sheet.columns.len());
     }
+    eprintln!("wrote {} tables to {}", export::tables(ds).len(), dir.display());
     Ok(())
+}
+
+/// `dataset.sqlite` in `dir`, which must not exist yet.
+#[cfg(feature = "sqlite")]
+fn sqlite(ds: &Dataset, dir: &Path) -> Result {
+    std::fs::create_dir_all(dir)?;
+    let path = dir.join("dataset.sqlite");
+    if path.exists() {
+        return Err(format!("{} exists: remove it or choose another --out", path.display()).into());
+    }
+    let mut db = export::rusqlite::Connection::open(&path)?;
+    export::write_sqlite(ds, &mut db)?;
+    eprintln!("wrote {}", path.display());
+    Ok(())
+}
+
+#[cfg(not(feature = "sqlite"))]
+fn sqlite(_: &Dataset, _: &Path) -> Result {
+    Err("SQLite needs the sqlite feature: cargo run -p china-singapore-dev --features sqlite --example export -- --format sqlite --out DIR".into())
 }
 
 #[cfg(feature = "rdf")]

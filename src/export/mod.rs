@@ -1,23 +1,61 @@
-//! Ways out: CSV-ready sheets, JSON-LD, and (with the `rdf` feature) Turtle and N-Triples.
+//! Ways out: relational tables (CSV, and with the `sqlite` feature a SQLite database),
+//! JSON-LD, and (with the `rdf` feature) Turtle and N-Triples.
 //!
-//! Every format is derived, not hand-written per kind: sheets from each record's serde
-//! serialisation, linked data from one neutral list of statements built from the records'
-//! names, quotes and `Describe` output (`graph.rs`). A new field or kind reaches every
-//! format with no edit here.
+//! Linked data is derived, not hand-written per kind: one neutral list of statements built
+//! from the records' names, quotes, `Describe` output and serde fields (`graph.rs`), so a
+//! new field reaches it with no edit here. The tables follow a fixed schema (`tables.rs`),
+//! so their headers never depend on the data; a test proves that every field of the JSON
+//! has a column.
 //!
-//! # Sheets (CSV)
+//! # Tables (CSV and SQLite)
 //!
-//! [`sheets`] gives one [`Sheet`] per kind, ready for the `csv` crate, a spreadsheet or a
-//! data frame (`examples/export.rs --format csv` writes them). Columns:
-//! - `id`, then `name` (`title` for documents), then the other columns in alphabetical
-//!   order; a column exists when at least one record of the kind has a value for it;
-//! - a scalar field is one column; an enum is its JSON spelling (`state-level-bilateral`);
-//! - a link is the linked record's id, with the link's basis in `field.basis`;
-//! - a nested object is one column per key, `field.key` (`started.as_written`);
-//! - a list is one column per key of its items, the items' values joined with ` | ` in
-//!   order, an item without the key giving an empty piece, so the n-th piece of every
-//!   `quotes.*` column belongs to the n-th quote. Inside a piece `|` is written `\|` and
-//!   `\` is written `\\`; a list inside a list item is written as JSON.
+//! [`tables`] gives every [`Table`]: a fixed header of typed [`Column`]s, a primary key,
+//! foreign keys and rows of [`Cell`]s, one value per cell. `examples/export.rs --format csv`
+//! writes each as `<name>.csv` (`--bom` for spreadsheets that guess the encoding), and
+//! [`write_sqlite`] writes them all into a SQLite database, `STRICT` tables with their keys
+//! declared and enforced.
+//!
+//! - A kind's own table (`documents`, `places`, `organizations`, `projects`,
+//!   `agreements`, `forums`, `speakers`) has a row per record: `id`, then its scalar
+//!   fields; a nested object's fields are `object_field` (`started_year`,
+//!   `date_precision`); a link is the target's id under the field's name, a foreign key,
+//!   with its basis in `field_basis`. A date has `_as_written`, `_year` (the comparable
+//!   year, stated or inferred), `_year_inferred_from` (set only when inferred), `_month`,
+//!   `_day`, `_precision`, `_relative` and `_relative_to`.
+//! - A list is a table with a row per item: the record in a column named after its kind
+//!   (`project`, `forum`; `record_kind` and `record_id` when several kinds have the list),
+//!   the item's 1-based place in `ord`, and the item's fields (a list in a list item adds
+//!   the outer item's place: `session_speakers.session`, `milestone_aims.milestone`).
+//!   Lists of one kind: `subheadings`, `place_within`, `project_part_of`,
+//!   `project_places`, `project_relations`, `features`, `amounts`, `parties`,
+//!   `signatories`, `agreement_projects`, `milestones`, `milestone_aims`, `key_issues`,
+//!   `findings`, `notes`, `sessions` (the programme), `session_speakers` (speaking order:
+//!   `session`, then `ord`), `posts`, `speaker_roles`, `talk_titles`, `talk_summary`,
+//!   `statements`. Lists of several kinds: `involvements` (the organisations of projects,
+//!   agreements and forums, with `role`), `sectors`, `aims`, `achievements`, `counts`,
+//!   `count_including`, `aliases`, and `quotes` (`document`, `text`, `char_start` and
+//!   `char_end` in characters, as SQL's `substr` counts from 1 at `char_start + 1`,
+//!   `byte_start` and `byte_end`, `line`, `column`).
+//! - Derived tables: `records` (every record's kind, id and name: the key of the tables
+//!   of several kinds), `countries` (each country a record can name, with its place
+//!   record), `links` (every link of every record as the API gives it, in one table:
+//!   `relation`, `target_kind` and `target_id` (a country as its place record), `country`,
+//!   `role`, `basis`, `inferred`, the JSON `field` it comes from, and `evidence`, the `ord`
+//!   of the record's quote it rests on), and `events` (the timeline in time order:
+//!   `event`, `as_written`, `precision`, `year` with `year_source` (`date`, `document` or
+//!   `unknown`; see [the timeline rule](crate::guide#the-timeline)), `month`, `day`,
+//!   `document`, `quote`).
+//! - Types: `INTEGER` for whole numbers (booleans as 0 and 1), `TEXT` otherwise; an
+//!   enum is its JSON spelling (`state-level-bilateral`); an empty cell (`NULL`) is a field
+//!   left out.
+//!
+//! ```
+//! use china_singapore::export::{Cell, tables};
+//! let tables = tables(china_singapore::dataset());
+//! let speakers = tables.iter().find(|t| t.name == "session_speakers").unwrap();
+//! assert_eq!(speakers.primary_key, ["forum", "session", "ord"]);
+//! assert_eq!(speakers.cell(0, "ord"), Some(&Cell::Integer(1)));
+//! ```
 //!
 //! # Linked data
 //!
@@ -99,14 +137,24 @@ mod graph;
 mod jsonld;
 #[cfg(feature = "rdf")]
 mod rdf;
-mod sheet;
+#[cfg(feature = "sqlite")]
+mod sqlite;
+mod tables;
 
 pub use dir::{WriteError, write_dir};
 pub use graph::{BASE_IRI, SCHEMA, VOCAB};
 #[cfg(feature = "rdf")]
 #[cfg_attr(docsrs, doc(cfg(feature = "rdf")))]
 pub use rdf::{RdfError, rdf_triples, write_ntriples, write_turtle};
-pub use sheet::{Sheet, sheets};
+/// The rusqlite crate `write_sqlite` takes a connection of, so that a program opens one of
+/// the same version.
+#[cfg(feature = "sqlite")]
+#[cfg_attr(docsrs, doc(cfg(feature = "sqlite")))]
+pub use rusqlite;
+#[cfg(feature = "sqlite")]
+#[cfg_attr(docsrs, doc(cfg(feature = "sqlite")))]
+pub use sqlite::write_sqlite;
+pub use tables::{Cell, Column, ColumnType, ForeignKey, Table, tables};
 
 use crate::{AnyRecord, Dataset, Kind};
 

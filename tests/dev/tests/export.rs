@@ -1,10 +1,11 @@
-//! `examples/export.rs --format csv` writes one CSV file per kind that the csv crate (and
-//! so pandas or a spreadsheet) reads back with the right columns and values.
+//! `examples/export.rs --format csv` writes one CSV file per table of the relational export
+//! that the csv crate (and so pandas or a spreadsheet) reads back with the right columns and
+//! values.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use china_singapore::{Kind, Record, export, model::AmountKind};
+use china_singapore::{Record, export, model::AmountKind};
 
 /// Runs the export example with `args` (cargo builds it first if needed).
 fn run_example(args: &[&str]) -> std::process::Output {
@@ -30,56 +31,63 @@ fn read(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
     (header, rows)
 }
 
-/// A list cell split into its pieces, with `\|` and `\\` undone.
-fn pieces(cell: &str) -> Vec<String> {
-    cell.split(" | ").map(|p| p.replace("\\|", "|").replace("\\\\", "\\")).collect()
-}
-
 fn cell<'r>(header: &[String], row: &'r [String], column: &str) -> &'r str {
     let i = header.iter().position(|c| c == column).unwrap_or_else(|| panic!("no column {column}"));
     &row[i]
 }
 
 #[test]
-fn csv_export_writes_seven_files_that_read_back() {
+fn csv_export_writes_one_file_per_table_with_its_fixed_header() {
     let ds = china_singapore::dataset();
+    let tables = export::tables(ds);
     let dir = scratch("csv");
     let out = run_example(&["--format", "csv", "--out", dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let mut files: Vec<String> =
         std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     files.sort();
-    let mut expected: Vec<String> = Kind::ALL.iter().map(|k| k.file_name().replace(".json", ".csv")).collect();
+    let mut expected: Vec<String> = tables.iter().map(|t| format!("{}.csv", t.name)).collect();
     expected.sort();
     assert_eq!(files, expected);
-    for sheet in export::sheets(ds) {
-        let (header, rows) = read(&dir.join(sheet.file_name()));
-        assert_eq!(header, sheet.columns, "{}", sheet.file_name());
-        assert_eq!(&header[..1], ["id"]);
-        assert!(header[1] == "name" || header[1] == "title", "{header:?}");
-        assert_eq!(rows.len(), ds.records().filter(|r| r.kind() == sheet.kind).count());
-        let ids: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
-        let api: Vec<&str> = ds.records().filter(|r| r.kind() == sheet.kind).map(|r| r.id()).collect();
-        assert_eq!(ids, api);
+    for t in &tables {
+        let (header, rows) = read(&dir.join(format!("{}.csv", t.name)));
+        let names: Vec<&str> = t.columns.iter().map(|c| c.name).collect();
+        assert_eq!(header, names, "{}", t.name);
+        assert_eq!(rows.len(), t.rows.len(), "{}", t.name);
     }
     let (header, rows) = read(&dir.join("projects.csv"));
-    for column in ["kind", "sectors", "places", "part_of", "part_of.basis", "quotes.text", "amounts.value"] {
-        assert!(header.iter().any(|c| c == column), "projects.csv lacks {column}: {header:?}");
-    }
-    for (row, p) in rows.iter().zip(ds.projects().iter()) {
-        let quotes: Vec<String> = p.quotes.iter().map(|q| q.text.clone()).collect();
-        assert_eq!(pieces(cell(&header, row, "quotes.text")), quotes, "{}", p.id);
+    let ids: Vec<&str> = rows.iter().map(|r| cell(&header, r, "id")).collect();
+    let api: Vec<&str> = ds.projects().iter().map(|p| p.id()).collect();
+    assert_eq!(ids, api);
+    // One value per cell: a project's sectors are rows of `sectors`, in order.
+    let (header, rows) = read(&dir.join("sectors.csv"));
+    for p in ds.projects().iter() {
+        let cells: Vec<&str> = rows
+            .iter()
+            .filter(|r| cell(&header, r, "record_kind") == "project" && cell(&header, r, "record_id") == p.id())
+            .map(|r| cell(&header, r, "sector"))
+            .collect();
         let sectors: Vec<&str> = p.sectors.iter().map(|s| s.as_str()).collect();
-        assert_eq!(cell(&header, row, "sectors"), sectors.join(" | "), "{}", p.id);
-        let part_of: Vec<&str> = p.part_of.iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(cell(&header, row, "part_of"), part_of.join(" | "), "{}", p.id);
+        assert_eq!(cells, sectors, "{}", p.id);
     }
     let park = ds.projects().by_name("China-Singapore Smart Park").unwrap();
-    let row = rows.iter().find(|r| r[0] == park.id()).unwrap();
     let cost = park.amount(AmountKind::TotalInvestment).unwrap();
-    assert_eq!(cell(&header, row, "amounts.value"), cost.value.to_string());
-    assert_eq!(cell(&header, row, "amounts.currency"), "CNY");
+    let (header, rows) = read(&dir.join("amounts.csv"));
+    let row = rows.iter().find(|r| cell(&header, r, "project") == park.id()).unwrap();
+    assert_eq!(cell(&header, row, "value"), cost.value.to_string());
+    assert_eq!(cell(&header, row, "currency"), "CNY");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_tables_header_is_the_same_whatever_the_data_holds() {
+    let full = export::tables(china_singapore::dataset());
+    let empty = export::tables(&china_singapore::Dataset::default());
+    let header = |ts: &[export::Table]| -> Vec<(String, Vec<&str>)> {
+        ts.iter().map(|t| (t.name.to_owned(), t.columns.iter().map(|c| c.name).collect())).collect()
+    };
+    assert_eq!(header(&full), header(&empty));
+    assert!(empty.iter().all(|t| t.rows.is_empty() || t.name == "countries"));
 }
 
 #[test]
@@ -100,11 +108,11 @@ fn csv_with_bom_starts_every_file_with_the_mark_and_reads_back() {
     let dir = scratch("bom");
     let out = run_example(&["--format", "csv", "--out", dir.to_str().unwrap(), "--bom"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    for sheet in export::sheets(china_singapore::dataset()) {
-        let bytes = std::fs::read(dir.join(sheet.file_name())).unwrap();
+    for t in export::tables(china_singapore::dataset()) {
+        let bytes = std::fs::read(dir.join(format!("{}.csv", t.name))).unwrap();
         let text = bytes.strip_prefix("\u{feff}".as_bytes()).expect("a byte order mark");
         let header = csv::Reader::from_reader(text).headers().unwrap().clone();
-        assert_eq!(header.get(0), Some("id"), "{}", sheet.file_name());
+        assert_eq!(header.get(0), Some(t.columns[0].name), "{}", t.name);
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
