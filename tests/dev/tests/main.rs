@@ -11,3 +11,20 @@ mod oracle;
 mod props;
 #[cfg(feature = "rdf")]
 mod rdf;
+#[cfg(feature = "sqlite")]
+mod sql;
+
+/// Without the `rdf` and `sqlite` features, `cargo test` still runs the SPARQL and SQL
+/// tests: in a second cargo that turns them on for this package alone. (A feature on the
+/// dev-dependency itself would reach every build of the workspace, the quickstart's too.)
+#[cfg(not(all(feature = "rdf", feature = "sqlite")))]
+#[test]
+fn sparql_and_sql_answers_equal_the_api() {
+    let status = std::process::Command::new(env!("CARGO"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["test", "-q", "-p", "china-singapore-dev", "--features", "rdf sqlite", "--test", "oracles", "--"])
+        .args(["rdf::", "sql::"])
+        .status()
+        .unwrap();
+    assert!(status.success(), "the SPARQL or SQL tests failed: see their output above");
+}
