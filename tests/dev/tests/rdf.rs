@@ -304,3 +304,37 @@ fn every_record_has_a_schema_org_type_and_links_use_schema_org_where_they_fit() 
     let organizers = set(one(iri(Kind::Forum, "trade-in-services-forum-4"), "organizer"));
     assert_eq!(organizers.len(), 3, "{organizers:?}"); // the host and the two organisers
 }
+
+#[test]
+fn a_transitive_answer_is_derived_in_sparql_as_the_api_explains_it() {
+    let ds = china_singapore::dataset();
+    let store = turtle_store();
+    let speaker = ds.speakers().by_name("Wei Zhe").unwrap();
+    let ciie = ds.forums().by_name("fourth CIIE").unwrap();
+    let why = ds.explain(speaker, ciie).unwrap();
+    assert!(why.steps.len() >= 2, "{why}");
+    let (from, to) = (export::iri(Kind::Speaker, speaker.id.as_str()), export::iri(Kind::Forum, ciie.id.as_str()));
+    // Any first link, then containment, place and country links, as a property path.
+    let path = "(cs:partOf|cs:within|cs:parent|cs:parentEvent|cs:place|cs:country)*";
+    let reached = format!("SELECT ?x WHERE {{ <{from}> ?first ?x . ?x {path} <{to}> FILTER(?first != rdf:type) }}");
+    let firsts = select(&store, &reached);
+    assert!(
+        firsts.contains(&why.steps[0].other.record().map(|r| export::iri(r.kind(), r.id())).unwrap()),
+        "{firsts:?}"
+    );
+    // Each step of the chain is a link statement with the basis the API gives it.
+    let mut at = from;
+    for step in &why.steps {
+        let other = step.other.record().map(|r| export::iri(r.kind(), r.id())).unwrap();
+        let predicate = format!("cs:{}", camel(step.relation.as_str()));
+        let basis = select(
+            &store,
+            &format!(
+                "SELECT ?x WHERE {{ ?s rdf:subject <{at}> ; rdf:predicate {predicate} ; rdf:object <{other}> ; cs:basis ?x }}"
+            ),
+        );
+        assert_eq!(basis, [step.basis.as_str()], "{at} {predicate} {other}");
+        at = other;
+    }
+    assert_eq!(at, to);
+}
