@@ -1,26 +1,23 @@
 //! Writes the dataset's graph as Graphviz DOT: one node per record, coloured by kind and
-//! grouped by the article its quotes come from; one edge per link between records,
-//! labelled with the relation; links the text states are solid, links known another way
-//! (context, a name, geography, common usage) are dashed. A link to a country is not an
-//! edge (forty edges into two nodes hide the rest): the node's label ends with the
-//! countries, `[CN]` when stated and `(CN)` otherwise.
+//! grouped by the article its quotes come from; one edge per link, labelled with the
+//! relation; links the text states are solid, links known another way (context, a name,
+//! geography, common usage) are dashed. A country is a node, its place record (as in the
+//! linked data); a name two records share is followed by their kinds, so every label names
+//! one record.
 //!
 //! ```sh
-//! cargo run --example graph > docs/graph.dot
-//! cargo run --example graph -- --around CSGKC   # one record and its neighbours
-//! scripts/render-graph.sh                         # renders docs/ (installs graphviz if missing)
+//! cargo run -p china-singapore-dev --example graph > docs/graph.dot
+//! cargo run -p china-singapore-dev --example graph -- --around CSGKC   # one record and its neighbours
+//! scripts/render-graph.sh   # renders docs/ (installs graphviz if missing)
 //! ```
 //!
-//! CI checks that `docs/graph.dot` is what this example writes.
+//! CI checks that the committed `docs/*.dot` files are what this example writes.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::io::Write as _;
 
-use china_singapore::{
-    AnyRecord, Dataset, Kind,
-    model::{Basis, Country, Target},
-};
+use china_singapore::{AnyRecord, Dataset, Kind, model::Target};
 use clap::Parser;
 
 /// Write the dataset's graph as Graphviz DOT.
@@ -54,7 +51,7 @@ fn neighbourhood(ds: &Dataset, name: &str) -> Option<BTreeSet<Node>> {
     let mut keep = BTreeSet::from([(centre.kind(), centre.id().to_owned())]);
     for r in ds.records() {
         for link in r.links() {
-            let Target::Record(kind, id) = link.target else { continue };
+            let Some((kind, id)) = target(ds, link.target) else { continue };
             if (r.kind(), r.id()) == (centre.kind(), centre.id()) {
                 keep.insert((kind, id.to_owned()));
             } else if (kind, id) == (centre.kind(), centre.id()) {
@@ -69,30 +66,20 @@ fn kept(keep: Option<&BTreeSet<Node>>, kind: Kind, id: &str) -> bool {
     keep.is_none_or(|k| k.contains(&(kind, id.to_owned())))
 }
 
-/// ` [CN]` for countries the record states, ` (CN)` for the others.
-fn country_marks(r: &AnyRecord<'_>) -> String {
-    let mut marks = BTreeMap::new();
-    for link in r.links() {
-        if let Target::Country(c) = link.target {
-            let stated = marks.entry(c).or_insert(false);
-            *stated |= link.basis == Basis::Stated;
-        }
+/// The record a link points at: a record, or a country's place record.
+fn target<'a>(ds: &Dataset, t: Target<'a>) -> Option<(Kind, &'a str)> {
+    match t {
+        Target::Record(kind, id) => Some((kind, id)),
+        Target::Country(c) => ds.places().by_id(c.as_str()).map(|_| (Kind::Place, c.as_str())),
     }
-    marks
-        .iter()
-        .map(|(c, &stated)| if stated { format!(" [{}]", code(*c)) } else { format!(" ({})", code(*c)) })
-        .collect()
 }
 
-/// A country's two-letter ISO 3166 code (a country added later shows its id until it has one).
-fn code(c: Country) -> &'static str {
-    match c {
-        Country::China => "CN",
-        Country::Singapore => "SG",
-        Country::NewZealand => "NZ",
-        Country::Chile => "CL",
-        other => other.as_str(),
-    }
+/// The label of a record: its name, wrapped, followed by its kind when another record has
+/// the same name.
+fn node_label(ds: &Dataset, r: &AnyRecord<'_>) -> String {
+    let shared = ds.records().filter(|o| o.name() == r.name()).count() > 1;
+    let name = wrap(r.name(), 18);
+    if shared { format!("{name}\n({})", r.kind()) } else { name }
 }
 
 fn main() {
@@ -151,8 +138,9 @@ fn articles(r: &AnyRecord<'_>) -> BTreeSet<String> {
 fn dot(ds: &Dataset, keep: Option<&BTreeSet<Node>>) -> String {
     let mut out = String::new();
     out.push_str("digraph china_singapore {\n");
-    // A close-up is drawn tighter, to stay readable at a page's width.
-    let (ranksep, fontsize, edge_fontsize) = if keep.is_some() { (0.35, 13, 11) } else { (0.9, 11, 9) };
+    // A close-up is drawn tighter and its names wrapped shorter, so that at 72 dpi it is
+    // about as wide as a README page and its text reads without zooming.
+    let (ranksep, fontsize, edge_fontsize) = if keep.is_some() { (0.25, 12, 10) } else { (0.9, 11, 9) };
     let _ = writeln!(
         out,
         "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=18, nodesep=0.12, ranksep={ranksep}, newrank=true];"
@@ -193,7 +181,7 @@ fn clusters(ds: &Dataset, keep: Option<&BTreeSet<Node>>, out: &mut String) {
                 out,
                 "    {} [label={}, fillcolor=\"{}\"];",
                 node_id(r.kind(), r.id()),
-                quoted(&format!("{}{}", wrap(r.name(), 22), country_marks(r))),
+                quoted(&node_label(ds, r)),
                 colour(r.kind())
             );
         }
@@ -212,7 +200,7 @@ fn article(ds: &Dataset, id: &str) -> String {
 fn edges(ds: &Dataset, keep: Option<&BTreeSet<Node>>, out: &mut String) {
     for r in ds.records().filter(|r| kept(keep, r.kind(), r.id())) {
         for link in r.links() {
-            let Target::Record(kind, id) = link.target else { continue };
+            let Some((kind, id)) = target(ds, link.target) else { continue };
             if !kept(keep, kind, id) {
                 continue;
             }
@@ -229,9 +217,6 @@ fn legend(out: &mut String) {
     for kind in Kind::ALL {
         let _ = writeln!(out, "    \"key:{kind}\" [label=\"{kind}\", fillcolor=\"{}\"];", colour(*kind));
     }
-    out.push_str(
-        "    \"key:countries\" [label=\"[CN] stated country\\n(SG) inferred country\", fillcolor=\"#ffffff\"];\n",
-    );
     out.push_str("    \"key:a\" [label=\"\", shape=point]; \"key:b\" [label=\"\", shape=point];\n");
     out.push_str("    \"key:c\" [label=\"\", shape=point]; \"key:d\" [label=\"\", shape=point];\n");
     out.push_str("    \"key:a\" -> \"key:b\" [label=\"stated\", style=solid];\n");
@@ -241,5 +226,5 @@ fn legend(out: &mut String) {
     for kind in Kind::ALL {
         let _ = write!(out, "\"key:{kind}\" -> ");
     }
-    out.push_str("\"key:countries\" [style=invis];\n  }\n");
+    out.push_str("\"key:a\" [style=invis];\n  }\n");
 }
