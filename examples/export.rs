@@ -89,7 +89,7 @@ fn broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
 fn run(ds: &Dataset, args: &Args) -> Result {
     let (name, write): (&str, Writer) = match args.format {
         Format::Csv => {
-            let dir = args.out.as_deref().ok_or("--format csv writes one file per kind: give --out DIR")?;
+            let dir = args.out.as_deref().ok_or("--format csv writes one file per table: give --out DIR")?;
             return write_csv(ds, dir, !args.raw_cells, args.bom);
         }
         Format::Sqlite => {

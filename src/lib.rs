@@ -57,7 +57,7 @@
 //!   transitive match, with its weakest basis) and [`Dataset::card`] (one record, its
 //!   links with evidence and its positioned quotes, as JSON).
 //! - The value types (sectors, dates, amounts, bases, …) are in [`model`]; loading your own
-//!   data in [`load`]; CSV, JSON-LD, RDF and the data layout in [`export`]. The rules
+//!   data in [`load`]; CSV and SQLite tables, JSON-LD, RDF and the data layout in [`export`]. The rules
 //!   users rely on are collected in [`guide`].
 //!
 //! # Features
@@ -66,6 +66,9 @@
 //!   [`Dataset::embedded`]. Without it, a program that loads only its own data compiles
 //!   none of them.
 //! - `rdf`: Turtle and N-Triples export through oxrdf and oxttl.
+//! - `sqlite`: the relational tables as a SQLite database (`export::write_sqlite`)
+//!   through rusqlite, with SQLite compiled in; it follows rusqlite's own minimum Rust
+//!   version where that is higher than the crate's.
 //!
 //! # Policies
 //!
