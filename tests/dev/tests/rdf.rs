@@ -1,12 +1,14 @@
 //! The linked-data export in a real triple store: the Turtle loads into an in-memory
 //! Oxigraph store, and SPARQL answers equal the Rust API's. Run with
-//! `cargo test --features rdf --test rdf`.
+//! `cargo test -p china-singapore-dev --features rdf --test oracles rdf::` (plain
+//! `cargo test` runs it too, in a second cargo).
 
 use std::collections::BTreeSet;
 
 use china_singapore::{
     Kind, Record, export,
     model::{AmountKind, Currency, Relation, Sector, SpeakerRole, Target},
+    query::Measure,
 };
 use oxigraph::io::RdfFormat;
 use oxigraph::model::Term;
@@ -69,17 +71,50 @@ fn keynote_speakers_of_the_fourth_forum_in_speaking_order_each_once() {
 }
 
 #[test]
-fn total_investment_of_the_smart_park_in_cny() {
+fn every_amount_with_its_currency_and_record() {
     let ds = china_singapore::dataset();
+    let api: Vec<String> = ds
+        .figures()
+        .into_iter()
+        .filter_map(|f| match f.measure {
+            Measure::Amount(a) => Some(format!("{} {} {}", f.record.id(), a.value, a.currency.as_str())),
+            _ => None,
+        })
+        .collect();
+    let query = "SELECT (CONCAT(?id, \" \", STR(?v), \" \", ?c) AS ?x) WHERE {
+        ?r schema:identifier ?id ; cs:amount ?a . ?a a schema:MonetaryAmount ; schema:value ?v ; schema:currency ?c }";
+    let mut sparql = select(&turtle_store(), query);
+    sparql.sort();
+    let mut api_sorted = api.clone();
+    api_sorted.sort();
+    assert!(!api.is_empty());
+    assert_eq!(sparql, api_sorted);
     let park = ds.projects().by_name("China-Singapore Smart Park").unwrap();
-    let amount = park.amount(AmountKind::TotalInvestment).unwrap();
-    assert_eq!(amount.currency, Currency::Cny);
-    let query = format!(
-        "SELECT ?x WHERE {{ <{}> cs:amount ?a . ?a a schema:MonetaryAmount ; cs:amountKind \"total-investment\" ;
-                             schema:currency \"CNY\" ; schema:value ?x }}",
-        export::iri(Kind::Project, park.id.as_str())
-    );
-    assert_eq!(select(&turtle_store(), &query), [amount.value.to_string()]);
+    assert_eq!(park.amount(AmountKind::TotalInvestment).unwrap().currency, Currency::Cny);
+}
+
+#[test]
+fn every_agreements_parties_with_their_bases() {
+    let ds = china_singapore::dataset();
+    let mut api = Vec::new();
+    for a in ds.agreements().iter() {
+        for l in a.links().into_iter().filter(|l| l.relation == Relation::Party) {
+            let other = match l.target {
+                Target::Record(kind, id) => export::iri(kind, id),
+                // A country is its place.
+                Target::Country(c) => export::iri(Kind::Place, c.as_str()),
+            };
+            api.push(format!("{} {other} {}", a.id, l.basis.as_str()));
+        }
+    }
+    let query = "SELECT (CONCAT(?id, \" \", STR(?o), \" \", ?b) AS ?x) WHERE {
+        ?a a cs:Agreement ; schema:identifier ?id .
+        ?st rdf:subject ?a ; rdf:predicate cs:party ; rdf:object ?o ; cs:basis ?b }";
+    assert!(api.len() > 5, "{api:?}");
+    let mut sparql = select(&turtle_store(), query);
+    sparql.sort();
+    api.sort();
+    assert_eq!(sparql, api);
 }
 
 #[test]
