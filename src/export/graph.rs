@@ -454,19 +454,23 @@ impl<'d> Builder<'d> {
         let ordered = value.is_array();
         for (i, item) in items.iter().enumerate() {
             match item {
-                Value::Object(map) => {
-                    let node = format!("{subject}:{}:{}", camel(name), i + 1);
-                    self.link_to(subject, predicate.clone(), node.clone());
-                    if ordered {
-                        self.literal(&node, cs("order"), i + 1, Datatype::Integer);
-                    }
-                    for (k, v) in map {
-                        self.field(&node, k, v);
-                    }
-                }
+                Value::Object(map) => self.object(subject, name, map, i + 1, ordered),
                 Value::Array(_) => self.field(subject, name, item),
                 scalar => self.scalar(subject, &predicate, scalar),
             }
+        }
+    }
+
+    /// The `n`-th object of field `name` as a node `…:name:n` holding its own fields, with
+    /// its place as `cs:order` when the field is a list.
+    fn object(&mut self, subject: &str, name: &str, map: &serde_json::Map<String, Value>, n: usize, ordered: bool) {
+        let node = format!("{subject}:{}:{n}", camel(name));
+        self.link_to(subject, cs(&camel(name)), node.clone());
+        if ordered {
+            self.literal(&node, cs("order"), n, Datatype::Integer);
+        }
+        for (k, v) in map {
+            self.field(&node, k, v);
         }
     }
 

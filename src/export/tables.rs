@@ -906,13 +906,7 @@ fn links(ds: &Dataset) -> Table {
     for r in ds.records() {
         let resolver = Resolver::new(ds, r);
         for (i, l) in r.links().iter().enumerate() {
-            let (target_kind, target_id, country) = match l.target {
-                Target::Record(kind, id) => (text(kind.as_str()), text(id), Cell::Null),
-                Target::Country(c) => match ds.places().by_id(c.as_str()) {
-                    Some(_) => (text(Kind::Place.as_str()), text(c.as_str()), text(c.as_str())),
-                    None => (Cell::Null, Cell::Null, text(c.as_str())),
-                },
-            };
+            let (target_kind, target_id, country) = target(ds, l.target);
             let evidence = resolver.evidence_at(l).map_or(Cell::Null, |(q, _)| Cell::Integer(q as i64 + 1));
             rows.push(vec![
                 text(r.kind().as_str()),
@@ -957,6 +951,18 @@ fn links(ds: &Dataset) -> Table {
             ]
         },
         rows,
+    }
+}
+
+/// A link's `target_kind`, `target_id` and `country`: a country is its place record where
+/// the dataset has one.
+fn target(ds: &Dataset, t: Target<'_>) -> (Cell, Cell, Cell) {
+    match t {
+        Target::Record(kind, id) => (text(kind.as_str()), text(id), Cell::Null),
+        Target::Country(c) if ds.places().by_id(c.as_str()).is_some() => {
+            (text(Kind::Place.as_str()), text(c.as_str()), text(c.as_str()))
+        }
+        Target::Country(c) => (Cell::Null, Cell::Null, text(c.as_str())),
     }
 }
 
