@@ -147,12 +147,12 @@ fn write_csv(ds: &Dataset, dir: &Path, inert: bool, bom: bool) -> Result {
     Ok(())
 }
 
-/// `dataset.sqlite` in `dir`, which must not exist yet.
+/// `dataset.sqlite` in `dir`, which must not exist yet (not even as a link).
 #[cfg(feature = "sqlite")]
 fn sqlite(ds: &Dataset, dir: &Path) -> Result {
     std::fs::create_dir_all(dir)?;
     let path = dir.join("dataset.sqlite");
-    if path.exists() {
+    if path.symlink_metadata().is_ok() {
         return Err(format!("{} exists: remove it or choose another --out", path.display()).into());
     }
     let mut db = export::rusqlite::Connection::open(&path)?;
