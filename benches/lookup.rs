@@ -233,7 +233,12 @@ fn main() {
         b.target(&format!("{hit} vs {fold_hit}"), ratio(&b, &hit, &fold_hit), 2.0);
         b.target(&format!("{miss} vs {fold_miss}"), ratio(&b, &miss, &fold_miss), 2.0);
         let (exact, lower) = (format!("baseline/exact_names/{kind}"), format!("baseline/lowercase_map/{kind}"));
-        b.target(&format!("{name} vs {lower}"), ratio(&b, &name, &lower), 1.0);
+        // A lower-casing map is what a user would write instead, but it allocates a lowered
+        // copy of every query and folds case alone; a name lookup folds Unicode
+        // compatibility case, drops punctuation and matches ordinals, without allocating.
+        // Within twice its time is the target; matching it would take a second,
+        // exact-spelling index beside the name rule's, which the crate does not keep.
+        b.target(&format!("{name} vs {lower}"), ratio(&b, &name, &lower), 2.0);
         b.context(&format!("{hit} vs baseline/fxhashmap/hit"), ratio(&b, &hit, "baseline/fxhashmap/hit"));
         b.context(&format!("{miss} vs baseline/fxhashmap/miss"), ratio(&b, &miss, "baseline/fxhashmap/miss"));
         b.context(&format!("{name} vs {exact}"), ratio(&b, &name, &exact));
