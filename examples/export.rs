@@ -126,7 +126,8 @@ fn run(ds: &Dataset, args: &Args) -> Result {
 /// mark.
 fn write_csv(ds: &Dataset, dir: &Path, inert: bool, bom: bool) -> Result {
     std::fs::create_dir_all(dir)?;
-    for table in export::tables(ds) {
+    let tables = export::tables(ds);
+    for table in &tables {
         let path = dir.join(format!("{}.csv", table.name));
         let mut file = BufWriter::new(File::create(&path)?);
         if bom {
@@ -143,7 +144,7 @@ fn write_csv(ds: &Dataset, dir: &Path, inert: bool, bom: bool) -> Result {
         }
         w.flush()?;
     }
-    eprintln!("wrote {} tables to {}", export::tables(ds).len(), dir.display());
+    eprintln!("wrote {} tables to {}", tables.len(), dir.display());
     Ok(())
 }
 

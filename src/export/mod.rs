@@ -12,8 +12,8 @@
 //! [`tables`] gives every [`Table`]: a fixed header of typed [`Column`]s, a primary key,
 //! foreign keys and rows of [`Cell`]s, one value per cell. `examples/export.rs --format csv`
 //! writes each as `<name>.csv` (`--bom` for spreadsheets that guess the encoding), and
-//! [`write_sqlite`] writes them all into a SQLite database, `STRICT` tables with their keys
-//! declared and enforced.
+//! `write_sqlite` (the `sqlite` feature) writes them all into a SQLite database, `STRICT`
+//! tables with their keys declared and enforced.
 //!
 //! - A kind's own table (`documents`, `places`, `organizations`, `projects`,
 //!   `agreements`, `forums`, `speakers`) has a row per record: `id`, then its scalar
@@ -34,8 +34,9 @@
 //!   `statements`. Lists of several kinds: `involvements` (the organisations of projects,
 //!   agreements and forums, with `role`), `sectors`, `aims`, `achievements`, `counts`,
 //!   `count_including`, `aliases`, and `quotes` (`document`, `text`, `char_start` and
-//!   `char_end` in characters, as SQL's `substr` counts from 1 at `char_start + 1`,
-//!   `byte_start` and `byte_end`, `line`, `column`).
+//!   `char_end`, character offsets from 0, so that `substr(text, char_start + 1,
+//!   char_end - char_start)` of the document's text is the quote; `byte_start` and
+//!   `byte_end` in UTF-8 bytes; `line` and `column`, from 1).
 //! - Derived tables: `records` (every record's kind, id and name: the key of the tables
 //!   of several kinds), `countries` (each country a record can name, with its place
 //!   record), `links` (every link of every record as the API gives it, in one table:

@@ -106,6 +106,7 @@ impl ColumnType {
 /// assert_eq!(Cell::Null.to_string(), "");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Cell {
     /// No value: an optional field left out, or a column the row's kind does not have.
     Null,
