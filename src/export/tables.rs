@@ -145,7 +145,8 @@ pub struct ForeignKey {
     pub references: &'static [&'static str],
 }
 
-/// Every table of the relational export, parents before the tables that refer to them. See
+/// Every table of the relational export: `records` and `countries`, each kind's table with
+/// its lists, then `links` and `events`. See
 /// the [module docs](super#tables-csv-and-sqlite) for what each holds.
 ///
 /// ```

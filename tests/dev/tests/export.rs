@@ -70,6 +70,20 @@ fn csv_export_writes_one_file_per_table_with_its_fixed_header() {
         let sectors: Vec<&str> = p.sectors.iter().map(|s| s.as_str()).collect();
         assert_eq!(cells, sectors, "{}", p.id);
     }
+    // Every project–organisation pair is one row, its role beside it.
+    let (header, rows) = read(&dir.join("involvements.csv"));
+    let csv_pairs: Vec<[&str; 3]> = rows
+        .iter()
+        .filter(|r| cell(&header, r, "record_kind") == "project")
+        .map(|r| [cell(&header, r, "record_id"), cell(&header, r, "organization"), cell(&header, r, "role")])
+        .collect();
+    let api_pairs: Vec<[&str; 3]> = ds
+        .projects()
+        .iter()
+        .flat_map(|p| p.organizations.iter().map(move |o| [p.id(), o.organization.as_str(), o.role.as_str()]))
+        .collect();
+    assert!(api_pairs.len() > 10, "{api_pairs:?}");
+    assert_eq!(csv_pairs, api_pairs);
     let park = ds.projects().by_name("China-Singapore Smart Park").unwrap();
     let cost = park.amount(AmountKind::TotalInvestment).unwrap();
     let (header, rows) = read(&dir.join("amounts.csv"));
