@@ -189,7 +189,8 @@ struct Spec {
     name: &'static str,
     kinds: &'static [Kind],
     list: &'static [&'static str],
-    columns: &'static [Col],
+    /// The columns, in groups so that tables share one (`DATE`).
+    columns: &'static [&'static [Col]],
     primary_key: &'static [&'static str],
     foreign_keys: &'static [ForeignKey],
 }
@@ -206,6 +207,18 @@ const RECORD: &[&str] = &["record_kind", "record_id"];
 const OF_RECORD: ForeignKey = fk(RECORD, "records", &["kind", "id"]);
 const ITEM: &[&str] = &["record_kind", "record_id", "ord"];
 
+/// The columns of a `date` field: what a [`PartialDate`](crate::model::PartialDate) holds.
+const DATE: &[Col] = &[
+    Col("date_as_written", Text, F("date.as_written")),
+    Col("date_year", Int, F("date.year.value")),
+    Col("date_year_inferred_from", Text, F("date.year.inferred_from")),
+    Col("date_month", Int, F("date.month")),
+    Col("date_day", Int, F("date.day")),
+    Col("date_precision", Text, F("date.precision")),
+    Col("date_relative", Text, F("date.relative")),
+    Col("date_relative_to", Text, F("date.relative_to")),
+];
+
 /// The tables that hold the records' fields. Every JSON field path of every kind is a
 /// column of one of them (a test proves it).
 const SCHEMA: &[Spec] = &[
@@ -213,7 +226,7 @@ const SCHEMA: &[Spec] = &[
         name: "documents",
         kinds: &[Kind::Document],
         list: &[],
-        columns: &[
+        columns: &[&[
             Col("id", Text, Id),
             Col("title", Text, F("title")),
             Col("file", Text, F("file")),
@@ -221,7 +234,7 @@ const SCHEMA: &[Spec] = &[
             Col("year_inferred_from", Text, F("year.inferred_from")),
             Col("date_note", Text, F("date_note")),
             Col("text", Text, F("text")),
-        ],
+        ]],
         primary_key: ID,
         foreign_keys: &[],
     },
@@ -229,7 +242,7 @@ const SCHEMA: &[Spec] = &[
         name: "subheadings",
         kinds: &[Kind::Document],
         list: &["subheadings[]"],
-        columns: &[Col("document", Text, Id), Col("ord", Int, Ord(0)), Col("subheading", Text, F(""))],
+        columns: &[&[Col("document", Text, Id), Col("ord", Int, Ord(0)), Col("subheading", Text, F(""))]],
         primary_key: &["document", "ord"],
         foreign_keys: &[fk(&["document"], "documents", ID)],
     },
@@ -237,13 +250,13 @@ const SCHEMA: &[Spec] = &[
         name: "places",
         kinds: &[Kind::Place],
         list: &[],
-        columns: &[
+        columns: &[&[
             Col("id", Text, Id),
             Col("name", Text, F("name")),
             Col("kind", Text, F("kind")),
             Col("country", Text, F("country.id")),
             Col("country_basis", Text, F("country.basis")),
-        ],
+        ]],
         primary_key: ID,
         foreign_keys: &[fk(&["country"], "countries", ID)],
     },
@@ -251,12 +264,12 @@ const SCHEMA: &[Spec] = &[
         name: "place_within",
         kinds: &[Kind::Place],
         list: &["within[]"],
-        columns: &[
+        columns: &[&[
             Col("place", Text, Id),
             Col("ord", Int, Ord(0)),
             Col("within", Text, F("id")),
             Col("basis", Text, F("basis")),
-        ],
+        ]],
         primary_key: &["place", "ord"],
         foreign_keys: &[fk(&["place"], "places", ID), fk(&["within"], "places", ID)],
     },
@@ -264,7 +277,7 @@ const SCHEMA: &[Spec] = &[
         name: "organizations",
         kinds: &[Kind::Organization],
         list: &[],
-        columns: &[
+        columns: &[&[
             Col("id", Text, Id),
             Col("name", Text, F("name")),
             Col("name_source", Text, F("name_source")),
@@ -279,7 +292,7 @@ const SCHEMA: &[Spec] = &[
             Col("parent_basis", Text, F("parent.basis")),
             Col("project", Text, F("project.id")),
             Col("project_basis", Text, F("project.basis")),
-        ],
+        ]],
         primary_key: ID,
         foreign_keys: &[
             fk(&["based_in"], "places", ID),
@@ -292,7 +305,7 @@ const SCHEMA: &[Spec] = &[
         name: "projects",
         kinds: &[Kind::Project],
         list: &[],
-        columns: &[
+        columns: &[&[
             Col("id", Text, Id),
             Col("name", Text, F("name")),
             Col("name_source", Text, F("name_source")),
@@ -311,7 +324,7 @@ const SCHEMA: &[Spec] = &[
             Col("started_precision", Text, F("started.precision")),
             Col("started_relative", Text, F("started.relative")),
             Col("started_relative_to", Text, F("started.relative_to")),
-        ],
+        ]],
         primary_key: ID,
         foreign_keys: &[fk(&["started_relative_to"], "documents", ID)],
     },
@@ -319,12 +332,12 @@ const SCHEMA: &[Spec] = &[
         name: "project_part_of",
         kinds: &[Kind::Project],
         list: &["part_of[]"],
-        columns: &[
+        columns: &[&[
             Col("project", Text, Id),
             Col("ord", Int, Ord(0)),
             Col("part_of", Text, F("id")),
             Col("basis", Text, F("basis")),
-        ],
+        ]],
         primary_key: &["project", "ord"],
         foreign_keys: &[fk(&["project"], "projects", ID), fk(&["part_of"], "projects", ID)],
     },
@@ -332,12 +345,12 @@ const SCHEMA: &[Spec] = &[
         name: "project_places",
         kinds: &[Kind::Project],
         list: &["places[]"],
-        columns: &[
+        columns: &[&[
             Col("project", Text, Id),
             Col("ord", Int, Ord(0)),
             Col("place", Text, F("id")),
             Col("basis", Text, F("basis")),
-        ],
+        ]],
         primary_key: &["project", "ord"],
         foreign_keys: &[fk(&["project"], "projects", ID), fk(&["place"], "places", ID)],
     },
@@ -345,14 +358,14 @@ const SCHEMA: &[Spec] = &[
         name: "project_relations",
         kinds: &[Kind::Project],
         list: &["relations[]"],
-        columns: &[
+        columns: &[&[
             Col("project", Text, Id),
             Col("ord", Int, Ord(0)),
             Col("relation", Text, F("relation")),
             Col("other_project", Text, F("project")),
             Col("agreement", Text, F("agreement")),
             Col("basis", Text, F("basis")),
-        ],
+        ]],
         primary_key: &["project", "ord"],
         foreign_keys: &[
             fk(&["project"], "projects", ID),
@@ -364,7 +377,7 @@ const SCHEMA: &[Spec] = &[
         name: "features",
         kinds: &[Kind::Project],
         list: &["features[]"],
-        columns: &[Col("project", Text, Id), Col("ord", Int, Ord(0)), Col("feature", Text, F(""))],
+        columns: &[&[Col("project", Text, Id), Col("ord", Int, Ord(0)), Col("feature", Text, F(""))]],
         primary_key: &["project", "ord"],
         foreign_keys: &[fk(&["project"], "projects", ID)],
     },
@@ -372,14 +385,14 @@ const SCHEMA: &[Spec] = &[
         name: "amounts",
         kinds: &[Kind::Project],
         list: &["amounts[]"],
-        columns: &[
+        columns: &[&[
             Col("project", Text, Id),
             Col("ord", Int, Ord(0)),
             Col("value", Int, F("value")),
             Col("currency", Text, F("currency")),
             Col("kind", Text, F("kind")),
             Col("as_written", Text, F("as_written")),
-        ],
+        ]],
         primary_key: &["project", "ord"],
         foreign_keys: &[fk(&["project"], "projects", ID)],
     },
@@ -387,7 +400,7 @@ const SCHEMA: &[Spec] = &[
         name: "agreements",
         kinds: &[Kind::Agreement],
         list: &[],
-        columns: &[
+        columns: &[&[
             Col("id", Text, Id),
             Col("name", Text, F("name")),
             Col("name_source", Text, F("name_source")),
@@ -399,7 +412,7 @@ const SCHEMA: &[Spec] = &[
             Col("jurisdiction_basis", Text, F("jurisdiction.basis")),
             Col("part_of", Text, F("part_of.id")),
             Col("part_of_basis", Text, F("part_of.basis")),
-        ],
+        ]],
         primary_key: ID,
         foreign_keys: &[
             fk(&["forum"], "forums", ID),
@@ -411,13 +424,13 @@ const SCHEMA: &[Spec] = &[
         name: "parties",
         kinds: &[Kind::Agreement],
         list: &["parties[]"],
-        columns: &[
+        columns: &[&[
             Col("agreement", Text, Id),
             Col("ord", Int, Ord(0)),
             Col("country", Text, F("country")),
             Col("organization", Text, F("organization")),
             Col("basis", Text, F("basis")),
-        ],
+        ]],
         primary_key: &["agreement", "ord"],
         foreign_keys: &[
             fk(&["agreement"], "agreements", ID),
@@ -429,12 +442,12 @@ const SCHEMA: &[Spec] = &[
         name: "signatories",
         kinds: &[Kind::Agreement],
         list: &["signatories[]"],
-        columns: &[
+        columns: &[&[
             Col("agreement", Text, Id),
             Col("ord", Int, Ord(0)),
             Col("speaker", Text, F("id")),
             Col("basis", Text, F("basis")),
-        ],
+        ]],
         primary_key: &["agreement", "ord"],
         foreign_keys: &[fk(&["agreement"], "agreements", ID), fk(&["speaker"], "speakers", ID)],
     },
@@ -442,12 +455,12 @@ const SCHEMA: &[Spec] = &[
         name: "agreement_projects",
         kinds: &[Kind::Agreement],
         list: &["projects[]"],
-        columns: &[
+        columns: &[&[
             Col("agreement", Text, Id),
             Col("ord", Int, Ord(0)),
             Col("project", Text, F("id")),
             Col("basis", Text, F("basis")),
-        ],
+        ]],
         primary_key: &["agreement", "ord"],
         foreign_keys: &[fk(&["agreement"], "agreements", ID), fk(&["project"], "projects", ID)],
     },
@@ -456,19 +469,14 @@ const SCHEMA: &[Spec] = &[
         kinds: &[Kind::Agreement],
         list: &["milestones[]"],
         columns: &[
-            Col("agreement", Text, Id),
-            Col("ord", Int, Ord(0)),
-            Col("event", Text, F("event")),
-            Col("party_country", Text, F("party.country")),
-            Col("party_basis", Text, F("party.basis")),
-            Col("date_as_written", Text, F("date.as_written")),
-            Col("date_year", Int, F("date.year.value")),
-            Col("date_year_inferred_from", Text, F("date.year.inferred_from")),
-            Col("date_month", Int, F("date.month")),
-            Col("date_day", Int, F("date.day")),
-            Col("date_precision", Text, F("date.precision")),
-            Col("date_relative", Text, F("date.relative")),
-            Col("date_relative_to", Text, F("date.relative_to")),
+            &[
+                Col("agreement", Text, Id),
+                Col("ord", Int, Ord(0)),
+                Col("event", Text, F("event")),
+                Col("party_country", Text, F("party.country")),
+                Col("party_basis", Text, F("party.basis")),
+            ],
+            DATE,
         ],
         primary_key: &["agreement", "ord"],
         foreign_keys: &[
@@ -481,12 +489,12 @@ const SCHEMA: &[Spec] = &[
         name: "milestone_aims",
         kinds: &[Kind::Agreement],
         list: &["milestones[]", "aims[]"],
-        columns: &[
+        columns: &[&[
             Col("agreement", Text, Id),
             Col("milestone", Int, Ord(0)),
             Col("ord", Int, Ord(1)),
             Col("aim", Text, F("")),
-        ],
+        ]],
         primary_key: &["agreement", "milestone", "ord"],
         foreign_keys: &[fk(&["agreement", "milestone"], "milestones", &["agreement", "ord"])],
     },
@@ -495,33 +503,30 @@ const SCHEMA: &[Spec] = &[
         kinds: &[Kind::Forum],
         list: &[],
         columns: &[
-            Col("id", Text, Id),
-            Col("name", Text, F("name")),
-            Col("name_source", Text, F("name_source")),
-            Col("kind", Text, F("kind")),
-            Col("edition", Int, F("edition")),
-            Col("theme", Text, F("theme")),
-            Col("participants", Text, F("participants")),
-            Col("recurrence", Text, F("recurrence")),
-            Col("parent", Text, F("parent.id")),
-            Col("parent_basis", Text, F("parent.basis")),
-            Col("parent_note", Text, F("parent_note")),
-            Col("series", Text, F("series.id")),
-            Col("series_basis", Text, F("series.basis")),
-            Col("meeting_of", Text, F("meeting_of.id")),
-            Col("meeting_of_basis", Text, F("meeting_of.basis")),
-            Col("place", Text, F("place.id")),
-            Col("place_basis", Text, F("place.basis")),
-            Col("date_as_written", Text, F("date.as_written")),
-            Col("date_year", Int, F("date.year.value")),
-            Col("date_year_inferred_from", Text, F("date.year.inferred_from")),
-            Col("date_month", Int, F("date.month")),
-            Col("date_day", Int, F("date.day")),
-            Col("date_precision", Text, F("date.precision")),
-            Col("date_relative", Text, F("date.relative")),
-            Col("date_relative_to", Text, F("date.relative_to")),
-            Col("key_issues_concerned", Text, F("key_issues.concerned")),
-            Col("key_issues_basis", Text, F("key_issues.basis")),
+            &[
+                Col("id", Text, Id),
+                Col("name", Text, F("name")),
+                Col("name_source", Text, F("name_source")),
+                Col("kind", Text, F("kind")),
+                Col("edition", Int, F("edition")),
+                Col("theme", Text, F("theme")),
+                Col("participants", Text, F("participants")),
+                Col("recurrence", Text, F("recurrence")),
+                Col("parent", Text, F("parent.id")),
+                Col("parent_basis", Text, F("parent.basis")),
+                Col("parent_note", Text, F("parent_note")),
+                Col("series", Text, F("series.id")),
+                Col("series_basis", Text, F("series.basis")),
+                Col("meeting_of", Text, F("meeting_of.id")),
+                Col("meeting_of_basis", Text, F("meeting_of.basis")),
+                Col("place", Text, F("place.id")),
+                Col("place_basis", Text, F("place.basis")),
+            ],
+            DATE,
+            &[
+                Col("key_issues_concerned", Text, F("key_issues.concerned")),
+                Col("key_issues_basis", Text, F("key_issues.basis")),
+            ],
         ],
         primary_key: ID,
         foreign_keys: &[
@@ -536,7 +541,7 @@ const SCHEMA: &[Spec] = &[
         name: "key_issues",
         kinds: &[Kind::Forum],
         list: &["key_issues", "issues[]"],
-        columns: &[Col("forum", Text, Id), Col("ord", Int, Ord(0)), Col("issue", Text, F(""))],
+        columns: &[&[Col("forum", Text, Id), Col("ord", Int, Ord(0)), Col("issue", Text, F(""))]],
         primary_key: &["forum", "ord"],
         foreign_keys: &[fk(&["forum"], "forums", ID)],
     },
@@ -544,12 +549,12 @@ const SCHEMA: &[Spec] = &[
         name: "findings",
         kinds: &[Kind::Forum],
         list: &["findings[]"],
-        columns: &[
+        columns: &[&[
             Col("forum", Text, Id),
             Col("ord", Int, Ord(0)),
             Col("by", Text, F("by")),
             Col("finding", Text, F("text")),
-        ],
+        ]],
         primary_key: &["forum", "ord"],
         foreign_keys: &[fk(&["forum"], "forums", ID)],
     },
@@ -557,7 +562,7 @@ const SCHEMA: &[Spec] = &[
         name: "notes",
         kinds: &[Kind::Forum],
         list: &["notes[]"],
-        columns: &[Col("forum", Text, Id), Col("ord", Int, Ord(0)), Col("note", Text, F(""))],
+        columns: &[&[Col("forum", Text, Id), Col("ord", Int, Ord(0)), Col("note", Text, F(""))]],
         primary_key: &["forum", "ord"],
         foreign_keys: &[fk(&["forum"], "forums", ID)],
     },
@@ -565,7 +570,7 @@ const SCHEMA: &[Spec] = &[
         name: "sessions",
         kinds: &[Kind::Forum],
         list: &["programme[]"],
-        columns: &[Col("forum", Text, Id), Col("ord", Int, Ord(0)), Col("session", Text, F("session"))],
+        columns: &[&[Col("forum", Text, Id), Col("ord", Int, Ord(0)), Col("session", Text, F("session"))]],
         primary_key: &["forum", "ord"],
         foreign_keys: &[fk(&["forum"], "forums", ID)],
     },
@@ -573,13 +578,13 @@ const SCHEMA: &[Spec] = &[
         name: "session_speakers",
         kinds: &[Kind::Forum],
         list: &["programme[]", "speakers[]"],
-        columns: &[
+        columns: &[&[
             Col("forum", Text, Id),
             Col("session", Int, Ord(0)),
             Col("ord", Int, Ord(1)),
             Col("speaker", Text, F("id")),
             Col("basis", Text, F("basis")),
-        ],
+        ]],
         primary_key: &["forum", "session", "ord"],
         foreign_keys: &[fk(&["forum", "session"], "sessions", &["forum", "ord"]), fk(&["speaker"], "speakers", ID)],
     },
@@ -587,7 +592,7 @@ const SCHEMA: &[Spec] = &[
         name: "speakers",
         kinds: &[Kind::Speaker],
         list: &[],
-        columns: &[
+        columns: &[&[
             Col("id", Text, Id),
             Col("name", Text, F("name")),
             Col("name_source", Text, F("name_source")),
@@ -596,7 +601,7 @@ const SCHEMA: &[Spec] = &[
             Col("statements_about", Text, F("statements_about.id")),
             Col("statements_about_basis", Text, F("statements_about.basis")),
             Col("talk_basis", Text, F("talk.basis")),
-        ],
+        ]],
         primary_key: ID,
         foreign_keys: &[fk(&["forum"], "forums", ID), fk(&["statements_about"], "agreements", ID)],
     },
@@ -604,7 +609,7 @@ const SCHEMA: &[Spec] = &[
         name: "posts",
         kinds: &[Kind::Speaker],
         list: &["posts[]"],
-        columns: &[
+        columns: &[&[
             Col("speaker", Text, Id),
             Col("ord", Int, Ord(0)),
             Col("title", Text, F("title")),
@@ -612,7 +617,7 @@ const SCHEMA: &[Spec] = &[
             Col("organization_basis", Text, F("organization.basis")),
             Col("country", Text, F("country.id")),
             Col("country_basis", Text, F("country.basis")),
-        ],
+        ]],
         primary_key: &["speaker", "ord"],
         foreign_keys: &[
             fk(&["speaker"], "speakers", ID),
@@ -624,12 +629,12 @@ const SCHEMA: &[Spec] = &[
         name: "speaker_roles",
         kinds: &[Kind::Speaker],
         list: &["roles[]"],
-        columns: &[
+        columns: &[&[
             Col("speaker", Text, Id),
             Col("ord", Int, Ord(0)),
             Col("role", Text, F("role")),
             Col("basis", Text, F("basis")),
-        ],
+        ]],
         primary_key: &["speaker", "ord"],
         foreign_keys: &[fk(&["speaker"], "speakers", ID)],
     },
@@ -637,13 +642,13 @@ const SCHEMA: &[Spec] = &[
         name: "talk_titles",
         kinds: &[Kind::Speaker],
         list: &["talk", "titles[]"],
-        columns: &[
+        columns: &[&[
             Col("speaker", Text, Id),
             Col("ord", Int, Ord(0)),
             Col("title", Text, F("title")),
             Col("status", Text, F("status")),
             Col("note", Text, F("note")),
-        ],
+        ]],
         primary_key: &["speaker", "ord"],
         foreign_keys: &[fk(&["speaker"], "speakers", ID)],
     },
@@ -651,7 +656,7 @@ const SCHEMA: &[Spec] = &[
         name: "talk_summary",
         kinds: &[Kind::Speaker],
         list: &["talk", "summary[]"],
-        columns: &[Col("speaker", Text, Id), Col("ord", Int, Ord(0)), Col("summary", Text, F(""))],
+        columns: &[&[Col("speaker", Text, Id), Col("ord", Int, Ord(0)), Col("summary", Text, F(""))]],
         primary_key: &["speaker", "ord"],
         foreign_keys: &[fk(&["speaker"], "speakers", ID)],
     },
@@ -659,7 +664,7 @@ const SCHEMA: &[Spec] = &[
         name: "statements",
         kinds: &[Kind::Speaker],
         list: &["statements[]"],
-        columns: &[Col("speaker", Text, Id), Col("ord", Int, Ord(0)), Col("statement", Text, F(""))],
+        columns: &[&[Col("speaker", Text, Id), Col("ord", Int, Ord(0)), Col("statement", Text, F(""))]],
         primary_key: &["speaker", "ord"],
         foreign_keys: &[fk(&["speaker"], "speakers", ID)],
     },
@@ -667,7 +672,7 @@ const SCHEMA: &[Spec] = &[
         name: "involvements",
         kinds: &[Kind::Project, Kind::Agreement, Kind::Forum],
         list: &["organizations[]"],
-        columns: &[
+        columns: &[&[
             Col("record_kind", Text, K),
             Col("record_id", Text, Id),
             Col("ord", Int, Ord(0)),
@@ -675,7 +680,7 @@ const SCHEMA: &[Spec] = &[
             Col("role", Text, F("role")),
             Col("basis", Text, F("basis")),
             Col("note", Text, F("note")),
-        ],
+        ]],
         primary_key: ITEM,
         foreign_keys: &[OF_RECORD, fk(&["organization"], "organizations", ID)],
     },
@@ -683,12 +688,12 @@ const SCHEMA: &[Spec] = &[
         name: "sectors",
         kinds: &[Kind::Project, Kind::Agreement],
         list: &["sectors[]"],
-        columns: &[
+        columns: &[&[
             Col("record_kind", Text, K),
             Col("record_id", Text, Id),
             Col("ord", Int, Ord(0)),
             Col("sector", Text, F("")),
-        ],
+        ]],
         primary_key: ITEM,
         foreign_keys: &[OF_RECORD],
     },
@@ -696,12 +701,12 @@ const SCHEMA: &[Spec] = &[
         name: "aims",
         kinds: &[Kind::Project, Kind::Agreement],
         list: &["aims[]"],
-        columns: &[
+        columns: &[&[
             Col("record_kind", Text, K),
             Col("record_id", Text, Id),
             Col("ord", Int, Ord(0)),
             Col("aim", Text, F("")),
-        ],
+        ]],
         primary_key: ITEM,
         foreign_keys: &[OF_RECORD],
     },
@@ -709,12 +714,12 @@ const SCHEMA: &[Spec] = &[
         name: "achievements",
         kinds: &[Kind::Project, Kind::Agreement],
         list: &["achievements[]"],
-        columns: &[
+        columns: &[&[
             Col("record_kind", Text, K),
             Col("record_id", Text, Id),
             Col("ord", Int, Ord(0)),
             Col("achievement", Text, F("")),
-        ],
+        ]],
         primary_key: ITEM,
         foreign_keys: &[OF_RECORD],
     },
@@ -723,26 +728,21 @@ const SCHEMA: &[Spec] = &[
         kinds: &[Kind::Project, Kind::Agreement],
         list: &["counts[]"],
         columns: &[
-            Col("record_kind", Text, K),
-            Col("record_id", Text, Id),
-            Col("ord", Int, Ord(0)),
-            Col("value", Int, F("value")),
-            Col("max", Int, F("max")),
-            Col("unit", Text, F("unit")),
-            Col("qualifier", Text, F("qualifier")),
-            Col("status", Text, F("status")),
-            Col("as_written", Text, F("as_written")),
-            Col("period_length", Int, F("period.length")),
-            Col("period_unit", Text, F("period.unit")),
-            Col("period_as_written", Text, F("period.as_written")),
-            Col("date_as_written", Text, F("date.as_written")),
-            Col("date_year", Int, F("date.year.value")),
-            Col("date_year_inferred_from", Text, F("date.year.inferred_from")),
-            Col("date_month", Int, F("date.month")),
-            Col("date_day", Int, F("date.day")),
-            Col("date_precision", Text, F("date.precision")),
-            Col("date_relative", Text, F("date.relative")),
-            Col("date_relative_to", Text, F("date.relative_to")),
+            &[
+                Col("record_kind", Text, K),
+                Col("record_id", Text, Id),
+                Col("ord", Int, Ord(0)),
+                Col("value", Int, F("value")),
+                Col("max", Int, F("max")),
+                Col("unit", Text, F("unit")),
+                Col("qualifier", Text, F("qualifier")),
+                Col("status", Text, F("status")),
+                Col("as_written", Text, F("as_written")),
+                Col("period_length", Int, F("period.length")),
+                Col("period_unit", Text, F("period.unit")),
+                Col("period_as_written", Text, F("period.as_written")),
+            ],
+            DATE,
         ],
         primary_key: ITEM,
         foreign_keys: &[OF_RECORD, fk(&["date_relative_to"], "documents", ID)],
@@ -751,13 +751,13 @@ const SCHEMA: &[Spec] = &[
         name: "count_including",
         kinds: &[Kind::Project, Kind::Agreement],
         list: &["counts[]", "including[]"],
-        columns: &[
+        columns: &[&[
             Col("record_kind", Text, K),
             Col("record_id", Text, Id),
             Col("count", Int, Ord(0)),
             Col("ord", Int, Ord(1)),
             Col("item", Text, F("")),
-        ],
+        ]],
         primary_key: &["record_kind", "record_id", "count", "ord"],
         foreign_keys: &[fk(&["record_kind", "record_id", "count"], "counts", ITEM)],
     },
@@ -765,14 +765,14 @@ const SCHEMA: &[Spec] = &[
         name: "aliases",
         kinds: &[Kind::Place, Kind::Organization, Kind::Project, Kind::Agreement, Kind::Forum, Kind::Speaker],
         list: &["aliases[]"],
-        columns: &[
+        columns: &[&[
             Col("record_kind", Text, K),
             Col("record_id", Text, Id),
             Col("ord", Int, Ord(0)),
             Col("alias", Text, F("name")),
             Col("kind", Text, F("kind")),
             Col("basis", Text, F("basis")),
-        ],
+        ]],
         primary_key: ITEM,
         foreign_keys: &[OF_RECORD],
     },
@@ -780,7 +780,7 @@ const SCHEMA: &[Spec] = &[
         name: "quotes",
         kinds: Kind::ALL,
         list: &["quotes[]"],
-        columns: &[
+        columns: &[&[
             Col("record_kind", Text, K),
             Col("record_id", Text, Id),
             Col("ord", Int, Ord(0)),
@@ -792,7 +792,7 @@ const SCHEMA: &[Spec] = &[
             Col("byte_end", Int, F("position.end")),
             Col("line", Int, F("position.line")),
             Col("column", Int, F("position.column")),
-        ],
+        ]],
         primary_key: ITEM,
         foreign_keys: &[OF_RECORD, fk(&["document"], "documents", ID)],
     },
@@ -805,7 +805,7 @@ fn from_json(spec: &Spec, records: &[(AnyRecord<'_>, Value)]) -> Table {
         let mut items = Vec::new();
         walk(json, spec.list, &mut Vec::new(), &mut items);
         for (ords, item) in items {
-            let row = spec.columns.iter().map(|Col(_, _, get)| match get {
+            let row = spec.columns.iter().copied().flatten().map(|Col(_, _, get)| match get {
                 Get::Kind => Cell::Text(r.kind().as_str().to_owned()),
                 Get::Id => Cell::Text(r.id().to_owned()),
                 Get::Ord(depth) => ords.get(*depth).map_or(Cell::Null, |&n| Cell::Integer(n)),
@@ -814,7 +814,13 @@ fn from_json(spec: &Spec, records: &[(AnyRecord<'_>, Value)]) -> Table {
             rows.push(row.collect());
         }
     }
-    let columns = spec.columns.iter().map(|&Col(name, ty, get)| Column { name, ty, field: field(spec, get) }).collect();
+    let columns = spec
+        .columns
+        .iter()
+        .copied()
+        .flatten()
+        .map(|&Col(name, ty, get)| Column { name, ty, field: field(spec, get) })
+        .collect();
     Table { name: spec.name, columns, primary_key: spec.primary_key, foreign_keys: spec.foreign_keys, rows }
 }
 
