@@ -6,6 +6,8 @@
 #[path = "../../common/mod.rs"]
 mod common;
 
+#[cfg(any(feature = "rdf", feature = "sqlite"))]
+mod answers;
 mod export;
 mod oracle;
 mod props;

@@ -5,10 +5,10 @@
 
 use std::collections::BTreeSet;
 
+use crate::answers;
 use china_singapore::{
     Kind, Record, export,
-    model::{AmountKind, Currency, Relation, Sector, SpeakerRole, Target},
-    query::Measure,
+    model::{AmountKind, Currency, Relation, Sector, Target},
 };
 use oxigraph::io::RdfFormat;
 use oxigraph::model::Term;
@@ -47,23 +47,24 @@ fn select(store: &Store, query: &str) -> Vec<String> {
         .collect()
 }
 
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
 fn set<T: Into<String>>(items: impl IntoIterator<Item = T>) -> BTreeSet<String> {
     items.into_iter().map(Into::into).collect()
 }
 
 #[test]
 fn keynote_speakers_of_the_fourth_forum_in_speaking_order_each_once() {
-    let ds = china_singapore::dataset();
-    let forum = ds.forums().by_name("fourth China-Singapore Trade in Services Innovation Forum").unwrap();
-    let keynotes: BTreeSet<&str> =
-        ds.speaker_filter().forum(&forum.id).role(SpeakerRole::Keynote).iter().map(|s| s.id.as_str()).collect();
-    let api: Vec<&str> = forum.speaking_order().map(|(_, s)| s.as_str()).filter(|s| keynotes.contains(s)).collect();
+    let (forum, api) = answers::keynotes_of_the_fourth_forum(china_singapore::dataset());
     let query = format!(
         "SELECT ?x WHERE {{ <{}> cs:programme ?session . ?session cs:order ?so ; cs:speakers ?slot .
                              ?slot cs:order ?o ; cs:id ?x .
                              ?s schema:identifier ?x ; cs:roles ?r . ?r cs:role \"keynote\" }}
          ORDER BY ?so ?o",
-        export::iri(Kind::Forum, forum.id.as_str())
+        export::iri(Kind::Forum, &forum)
     );
     let sparql = select(&turtle_store(), &query);
     assert_eq!(sparql, api);
@@ -73,48 +74,25 @@ fn keynote_speakers_of_the_fourth_forum_in_speaking_order_each_once() {
 #[test]
 fn every_amount_with_its_currency_and_record() {
     let ds = china_singapore::dataset();
-    let api: Vec<String> = ds
-        .figures()
-        .into_iter()
-        .filter_map(|f| match f.measure {
-            Measure::Amount(a) => Some(format!("{} {} {}", f.record.id(), a.value, a.currency.as_str())),
-            _ => None,
-        })
-        .collect();
+    let api = answers::amounts(ds).into_iter().map(|a| a.join(" "));
     let query = "SELECT (CONCAT(?id, \" \", STR(?v), \" \", ?c) AS ?x) WHERE {
         ?r schema:identifier ?id ; cs:amount ?a . ?a a schema:MonetaryAmount ; schema:value ?v ; schema:currency ?c }";
-    let mut sparql = select(&turtle_store(), query);
-    sparql.sort();
-    let mut api_sorted = api.clone();
-    api_sorted.sort();
+    let (sparql, api) = (sorted(select(&turtle_store(), query)), sorted(api.collect()));
     assert!(!api.is_empty());
-    assert_eq!(sparql, api_sorted);
+    assert_eq!(sparql, api);
     let park = ds.projects().by_name("China-Singapore Smart Park").unwrap();
     assert_eq!(park.amount(AmountKind::TotalInvestment).unwrap().currency, Currency::Cny);
 }
 
 #[test]
 fn every_agreements_parties_with_their_bases() {
-    let ds = china_singapore::dataset();
-    let mut api = Vec::new();
-    for a in ds.agreements().iter() {
-        for l in a.links().into_iter().filter(|l| l.relation == Relation::Party) {
-            let other = match l.target {
-                Target::Record(kind, id) => export::iri(kind, id),
-                // A country is its place.
-                Target::Country(c) => export::iri(Kind::Place, c.as_str()),
-            };
-            api.push(format!("{} {other} {}", a.id, l.basis.as_str()));
-        }
-    }
+    let parties = answers::parties(china_singapore::dataset());
+    let api = parties.iter().map(|(a, (kind, id), basis)| format!("{a} {} {basis}", export::iri(*kind, id)));
     let query = "SELECT (CONCAT(?id, \" \", STR(?o), \" \", ?b) AS ?x) WHERE {
         ?a a cs:Agreement ; schema:identifier ?id .
         ?st rdf:subject ?a ; rdf:predicate cs:party ; rdf:object ?o ; cs:basis ?b }";
-    assert!(api.len() > 5, "{api:?}");
-    let mut sparql = select(&turtle_store(), query);
-    sparql.sort();
-    api.sort();
-    assert_eq!(sparql, api);
+    assert!(parties.len() > 5, "{parties:?}");
+    assert_eq!(sorted(select(&turtle_store(), query)), sorted(api.collect()));
 }
 
 #[test]
@@ -220,9 +198,7 @@ fn organisations_in_singapore_by_the_natural_query() {
 
 #[test]
 fn forums_held_in_2021_by_their_comparable_year() {
-    let ds = china_singapore::dataset();
-    let d = |s: &str| s.parse::<china_singapore::model::CalendarDate>().unwrap();
-    let api = ds.forum_filter().between(d("2021-01-01"), d("2021-12-31")).iter().map(|f| f.id.as_str());
+    let api = answers::forums_held_in_2021(china_singapore::dataset());
     let query =
         "SELECT ?x WHERE { ?f a cs:Forum ; schema:identifier ?x ; cs:date ?d . ?d cs:event \"held\" ; cs:year 2021 }";
     let sparql = select(&turtle_store(), query);

@@ -5,12 +5,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::answers;
 use china_singapore::export::rusqlite::{self, Connection};
-use china_singapore::{
-    Kind, Record, export,
-    model::{Relation, SpeakerRole, Target},
-    query::Measure,
-};
+use china_singapore::{Kind, export};
 
 fn db() -> Connection {
     let mut db = Connection::open_in_memory().unwrap();
@@ -48,16 +45,12 @@ fn sorted<T: Ord>(mut v: Vec<T>) -> Vec<T> {
 
 #[test]
 fn keynote_speakers_of_the_fourth_forum_in_speaking_order_each_once() {
-    let ds = china_singapore::dataset();
-    let forum = ds.forums().by_name("fourth China-Singapore Trade in Services Innovation Forum").unwrap();
-    let keynotes: Vec<&str> =
-        ds.speaker_filter().forum(&forum.id).role(SpeakerRole::Keynote).iter().map(|s| s.id.as_str()).collect();
-    let api: Vec<&str> = forum.speaking_order().map(|(_, s)| s.as_str()).filter(|s| keynotes.contains(s)).collect();
+    let (forum, api) = answers::keynotes_of_the_fourth_forum(china_singapore::dataset());
     let sql = column(
         &db(),
         "SELECT s.speaker FROM session_speakers s JOIN speaker_roles r ON r.speaker = s.speaker AND r.role = 'keynote'
          WHERE s.forum = ?1 GROUP BY s.speaker ORDER BY MIN(s.session * 1000 + s.ord)",
-        [forum.id.as_str()],
+        [forum.as_str()],
     );
     assert_eq!(sql, api);
     assert_eq!(sql, ["chi-fulin", "qian-bin", "li-tao", "wei-zhe"]);
@@ -75,17 +68,7 @@ fn organisations_in_singapore_by_the_natural_query() {
 
 #[test]
 fn every_amount_with_its_currency_and_record() {
-    let ds = china_singapore::dataset();
-    let api: Vec<Vec<String>> = ds
-        .figures()
-        .into_iter()
-        .filter_map(|f| match f.measure {
-            Measure::Amount(a) => {
-                Some(vec![f.record.id().to_owned(), a.value.to_string(), a.currency.as_str().to_owned()])
-            }
-            _ => None,
-        })
-        .collect();
+    let api: Vec<Vec<String>> = answers::amounts(china_singapore::dataset()).into_iter().map(Vec::from).collect();
     let sql = rows(&db(), "SELECT project, value, currency FROM amounts ORDER BY rowid", []);
     assert!(!api.is_empty());
     assert_eq!(sql, api);
@@ -93,17 +76,10 @@ fn every_amount_with_its_currency_and_record() {
 
 #[test]
 fn every_agreements_parties_with_their_bases() {
-    let ds = china_singapore::dataset();
-    let mut api = Vec::new();
-    for a in ds.agreements().iter() {
-        for l in a.links().into_iter().filter(|l| l.relation == Relation::Party) {
-            let other = match l.target {
-                Target::Record(_, id) => id.to_owned(),
-                Target::Country(c) => c.as_str().to_owned(),
-            };
-            api.push(vec![a.id.to_string(), other, l.basis.as_str().to_owned()]);
-        }
-    }
+    let api: Vec<Vec<String>> = answers::parties(china_singapore::dataset())
+        .into_iter()
+        .map(|(a, (_, id), basis)| vec![a, id, basis])
+        .collect();
     let db = db();
     let sql = rows(&db, "SELECT agreement, COALESCE(country, organization), basis FROM parties ORDER BY rowid", []);
     assert!(api.len() > 5, "{api:?}");
@@ -115,10 +91,7 @@ fn every_agreements_parties_with_their_bases() {
 
 #[test]
 fn forums_held_in_2021_by_their_year() {
-    let ds = china_singapore::dataset();
-    let d = |s: &str| s.parse().unwrap();
-    let api: Vec<String> =
-        ds.forum_filter().between(d("2021-01-01"), d("2021-12-31")).iter().map(|f| f.id.to_string()).collect();
+    let api = answers::forums_held_in_2021(china_singapore::dataset());
     let db = db();
     let sql = column(&db, "SELECT id FROM forums WHERE date_year = 2021", []);
     assert!(!sql.is_empty());
