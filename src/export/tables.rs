@@ -206,6 +206,8 @@ const ID: &[&str] = &["id"];
 const RECORD: &[&str] = &["record_kind", "record_id"];
 const OF_RECORD: ForeignKey = fk(RECORD, "records", &["kind", "id"]);
 const ITEM: &[&str] = &["record_kind", "record_id", "ord"];
+/// The columns that name an item of a list several kinds have: its record and its place.
+const ITEM_COLUMNS: &[Col] = &[Col("record_kind", Text, K), Col("record_id", Text, Id), Col("ord", Int, Ord(0))];
 
 /// The columns of a `date` field: what a [`PartialDate`](crate::model::PartialDate) holds.
 const DATE: &[Col] = &[
@@ -672,15 +674,15 @@ const SCHEMA: &[Spec] = &[
         name: "involvements",
         kinds: &[Kind::Project, Kind::Agreement, Kind::Forum],
         list: &["organizations[]"],
-        columns: &[&[
-            Col("record_kind", Text, K),
-            Col("record_id", Text, Id),
-            Col("ord", Int, Ord(0)),
-            Col("organization", Text, F("organization")),
-            Col("role", Text, F("role")),
-            Col("basis", Text, F("basis")),
-            Col("note", Text, F("note")),
-        ]],
+        columns: &[
+            ITEM_COLUMNS,
+            &[
+                Col("organization", Text, F("organization")),
+                Col("role", Text, F("role")),
+                Col("basis", Text, F("basis")),
+                Col("note", Text, F("note")),
+            ],
+        ],
         primary_key: ITEM,
         foreign_keys: &[OF_RECORD, fk(&["organization"], "organizations", ID)],
     },
@@ -688,12 +690,7 @@ const SCHEMA: &[Spec] = &[
         name: "sectors",
         kinds: &[Kind::Project, Kind::Agreement],
         list: &["sectors[]"],
-        columns: &[&[
-            Col("record_kind", Text, K),
-            Col("record_id", Text, Id),
-            Col("ord", Int, Ord(0)),
-            Col("sector", Text, F("")),
-        ]],
+        columns: &[ITEM_COLUMNS, &[Col("sector", Text, F(""))]],
         primary_key: ITEM,
         foreign_keys: &[OF_RECORD],
     },
@@ -701,12 +698,7 @@ const SCHEMA: &[Spec] = &[
         name: "aims",
         kinds: &[Kind::Project, Kind::Agreement],
         list: &["aims[]"],
-        columns: &[&[
-            Col("record_kind", Text, K),
-            Col("record_id", Text, Id),
-            Col("ord", Int, Ord(0)),
-            Col("aim", Text, F("")),
-        ]],
+        columns: &[ITEM_COLUMNS, &[Col("aim", Text, F(""))]],
         primary_key: ITEM,
         foreign_keys: &[OF_RECORD],
     },
@@ -714,12 +706,7 @@ const SCHEMA: &[Spec] = &[
         name: "achievements",
         kinds: &[Kind::Project, Kind::Agreement],
         list: &["achievements[]"],
-        columns: &[&[
-            Col("record_kind", Text, K),
-            Col("record_id", Text, Id),
-            Col("ord", Int, Ord(0)),
-            Col("achievement", Text, F("")),
-        ]],
+        columns: &[ITEM_COLUMNS, &[Col("achievement", Text, F(""))]],
         primary_key: ITEM,
         foreign_keys: &[OF_RECORD],
     },
@@ -728,10 +715,8 @@ const SCHEMA: &[Spec] = &[
         kinds: &[Kind::Project, Kind::Agreement],
         list: &["counts[]"],
         columns: &[
+            ITEM_COLUMNS,
             &[
-                Col("record_kind", Text, K),
-                Col("record_id", Text, Id),
-                Col("ord", Int, Ord(0)),
                 Col("value", Int, F("value")),
                 Col("max", Int, F("max")),
                 Col("unit", Text, F("unit")),
@@ -765,14 +750,10 @@ const SCHEMA: &[Spec] = &[
         name: "aliases",
         kinds: &[Kind::Place, Kind::Organization, Kind::Project, Kind::Agreement, Kind::Forum, Kind::Speaker],
         list: &["aliases[]"],
-        columns: &[&[
-            Col("record_kind", Text, K),
-            Col("record_id", Text, Id),
-            Col("ord", Int, Ord(0)),
-            Col("alias", Text, F("name")),
-            Col("kind", Text, F("kind")),
-            Col("basis", Text, F("basis")),
-        ]],
+        columns: &[
+            ITEM_COLUMNS,
+            &[Col("alias", Text, F("name")), Col("kind", Text, F("kind")), Col("basis", Text, F("basis"))],
+        ],
         primary_key: ITEM,
         foreign_keys: &[OF_RECORD],
     },
@@ -780,19 +761,19 @@ const SCHEMA: &[Spec] = &[
         name: "quotes",
         kinds: Kind::ALL,
         list: &["quotes[]"],
-        columns: &[&[
-            Col("record_kind", Text, K),
-            Col("record_id", Text, Id),
-            Col("ord", Int, Ord(0)),
-            Col("document", Text, F("document")),
-            Col("text", Text, F("text")),
-            Col("char_start", Int, F("position.char_start")),
-            Col("char_end", Int, F("position.char_end")),
-            Col("byte_start", Int, F("position.start")),
-            Col("byte_end", Int, F("position.end")),
-            Col("line", Int, F("position.line")),
-            Col("column", Int, F("position.column")),
-        ]],
+        columns: &[
+            ITEM_COLUMNS,
+            &[
+                Col("document", Text, F("document")),
+                Col("text", Text, F("text")),
+                Col("char_start", Int, F("position.char_start")),
+                Col("char_end", Int, F("position.char_end")),
+                Col("byte_start", Int, F("position.start")),
+                Col("byte_end", Int, F("position.end")),
+                Col("line", Int, F("position.line")),
+                Col("column", Int, F("position.column")),
+            ],
+        ],
         primary_key: ITEM,
         foreign_keys: &[OF_RECORD, fk(&["document"], "documents", ID)],
     },
